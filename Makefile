@@ -1,0 +1,56 @@
+# Vaksam: `make run` to try it, `make test` to check it. `make help` lists every target.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+STAMP := $(VENV)/.installed
+
+.PHONY: help run test lint format setup migrate seed check clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Vaksam needs Python 3.11 or newer; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the dependencies change.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the dependencies
+
+migrate: setup ## Apply database migrations
+	$(BIN)/python manage.py migrate --no-input
+
+seed: migrate ## Load the demo organisation, people and course (idempotent)
+	$(BIN)/python manage.py seed_demo
+
+run: seed ## Install, migrate, load the demo and serve http://127.0.0.1:8000
+	@$(BIN)/python -c 'import socket, sys; busy = socket.socket().connect_ex(("$(HOST)", $(PORT))) == 0; \
+	  sys.exit("Port $(PORT) on $(HOST) is already in use (another `make run`?). Stop that process, or pick another port: make run PORT=8001" if busy else 0)'
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: setup ## Run the whole test suite (browser tests too when Chromium is installed)
+	$(BIN)/python -m pytest
+
+lint: setup ## Check style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup ## Fix style with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: setup ## Django system checks and the missing-migration check
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+clean: ## Remove the virtual environment and the local database
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,113 @@
+"""The CMS shell: the home page, generic content pages and the site-wide settings."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from content.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The start page: what the course is, what to do if exposed, and the way to Mina kurser."""
+
+    lead = models.TextField(_("ingress"), blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("innehåll"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["content.StandardPage", "courses.CourseIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("startsida")
+        verbose_name_plural = _("startsidor")
+
+
+class StandardPage(Page):
+    """A page of information or a routine, e.g. "Så gör du om du utsätts"."""
+
+    summary = models.TextField(
+        _("sammanfattning"), blank=True, help_text=_("Visas under rubriken och i listor.")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("innehåll"))
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["content.HomePage", "content.StandardPage"]
+    subpage_types = ["content.StandardPage"]
+
+    class Meta:
+        verbose_name = _("informationssida")
+        verbose_name_plural = _("informationssidor")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who runs the site and where people turn: shown in the header, footer and on certificates."""
+
+    organisation_name = models.CharField(_("organisationens namn"), max_length=200, default="")
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logotyp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    escalation_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("sida om vad man gör om man utsätts"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    whistleblowing_url = models.URLField(_("länk till visselblåsarfunktionen"), blank=True)
+    incident_reporting_url = models.URLField(
+        _("länk till systemet för tillbudsanmälan"), blank=True
+    )
+    incident_reporting_name = models.CharField(
+        _("namn på systemet för tillbudsanmälan"), max_length=100, blank=True, default="KIA"
+    )
+    security_contact_name = models.CharField(_("säkerhetssamordnare"), max_length=200, blank=True)
+    security_contact_email = models.EmailField(_("säkerhetssamordnarens e-post"), blank=True)
+    security_contact_phone = models.CharField(
+        _("säkerhetssamordnarens telefon"), max_length=50, blank=True
+    )
+    accessibility_contact_email = models.EmailField(
+        _("e-post för synpunkter på tillgänglighet"), blank=True
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("logo")], heading=_("Organisation")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("escalation_page"),
+                FieldPanel("whistleblowing_url"),
+                FieldPanel("incident_reporting_name"),
+                FieldPanel("incident_reporting_url"),
+            ],
+            heading=_("Om du utsätts"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("security_contact_name"),
+                FieldPanel("security_contact_email"),
+                FieldPanel("security_contact_phone"),
+            ],
+            heading=_("Kontakt"),
+        ),
+        FieldPanel("accessibility_contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = _("webbplatsinställningar")

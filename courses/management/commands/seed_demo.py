@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from courses.demo import seed_demo
+
+
+class Command(BaseCommand):
+    help = "Build the demo organisation, people and course site. Safe to run repeatedly."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-demo-logins",
+            action="store_true",
+            help="Run even with DEBUG off. The demo logins share a published password.",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_demo_logins"]:
+            raise CommandError(
+                "seed_demo creates logins with a published password and refuses to run with "
+                "DEBUG off. Pass --allow-demo-logins if this really is a demo installation."
+            )
+        result = seed_demo()
+        self.stdout.write(self.style.SUCCESS(f"Demo site ready: {result.employees} employees."))
+        self.stdout.write(f"Demo logins (password: {result.password}):")
+        for login in result.logins:
+            self.stdout.write(f"  {login.username:<12} {login.description}")

@@ -1,0 +1,228 @@
+"""Courses and modules as Wagtail pages, and each employee's progress through them."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from content.blocks import RICH_TEXT_FEATURES, BodyBlock
+from people.models import Employee
+
+
+class LoginRequiredPageMixin:
+    """Course material is for staff: anonymous visitors are sent to the login page."""
+
+    def serve(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+
+class CourseIndexPage(Page):
+    """The list of courses."""
+
+    intro = RichTextField(_("inledning"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("kursöversikt")
+        verbose_name_plural = _("kursöversikter")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = CoursePage.objects.child_of(self).live().order_by("path")
+        return context
+
+
+class CoursePage(LoginRequiredPageMixin, Page):
+    """A course made of modules, completed when every module meant for the learner is done."""
+
+    intro = RichTextField(_("inledning"), features=RICH_TEXT_FEATURES)
+    topic = models.CharField(_("ämne"), max_length=200, blank=True)
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("beräknad tid (minuter)"), default=60, validators=[MinValueValidator(1)]
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("giltighetstid (månader)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("Hur länge ett genomfört kurs gäller innan den måste göras om."),
+    )
+    requires_attendance = models.BooleanField(
+        _("kräver närvaro vid ett kurstillfälle"),
+        default=False,
+        help_text=_("Kursen räknas som klar först efter närvaro vid ett kurstillfälle."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("topic"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("validity_months"),
+                FieldPanel("requires_attendance"),
+            ],
+            heading=_("Genomförande"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("topic")]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("kurs")
+        verbose_name_plural = _("kurser")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        employee = getattr(request.user, "employee", None)
+        modules = ModulePage.objects.child_of(self).live().order_by("path")
+        if employee is not None:
+            modules = modules.for_employee(employee)
+            progress = ModuleProgress.objects.filter(employee=employee, module__in=modules)
+            opened = set(progress.values_list("module_id", flat=True))
+        else:
+            modules = modules.for_everyone()
+            opened = set()
+        context["modules"] = [(module, module.pk in opened) for module in modules]
+        return context
+
+
+class ModulePageQuerySet(PageQuerySet):
+    def for_everyone(self):
+        return self.filter(audience_roles__isnull=True)
+
+    def for_employee(self, employee: Employee):
+        """Modules with no audience, or whose audience shares a role with the employee."""
+        return self.filter(
+            Q(audience_roles__isnull=True) | Q(audience_roles__in=employee.roles.all())
+        ).distinct()
+
+
+class ModulePage(LoginRequiredPageMixin, Page):
+    """One module of a course: its reading, aimed at everyone or at certain roles."""
+
+    summary = models.TextField(_("sammanfattning"), help_text=_("Visas i kurslistor."))
+    body = StreamField(BodyBlock(), verbose_name=_("innehåll"))
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("beräknad tid (minuter)"), default=15, validators=[MinValueValidator(1)]
+    )
+    audience_roles = ParentalManyToManyField(
+        "people.Role",
+        verbose_name=_("målgrupp"),
+        blank=True,
+        related_name="modules",
+        help_text=_("Roller som modulen är till för. Ingen vald roll betyder alla."),
+    )
+
+    objects = PageManager.from_queryset(ModulePageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("estimated_minutes"), FieldPanel("audience_roles")],
+            heading=_("Målgrupp och tid"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("modul")
+        verbose_name_plural = _("moduler")
+
+    def is_for(self, employee: Employee | None) -> bool:
+        """Whether the module is meant for this employee's roles."""
+        audience = set(self.audience_roles.values_list("pk", flat=True))
+        if not audience:
+            return True
+        if employee is None:
+            return False
+        return bool(audience & set(employee.roles.values_list("pk", flat=True)))
+
+    def serve(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            employee = getattr(request.user, "employee", None)
+            if not self.is_for(employee):
+                # Editors may look at any module; learners only at those meant for their roles.
+                if not self.permissions_for_user(request.user).can_edit():
+                    raise PermissionDenied
+            elif employee is not None and not getattr(request, "is_preview", False):
+                ModuleProgress.record_open(employee=employee, module=self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_parent().specific
+        employee = getattr(request.user, "employee", None)
+        siblings = ModulePage.objects.child_of(course).live().order_by("path")
+        siblings = siblings.for_employee(employee) if employee else siblings.for_everyone()
+        siblings = list(siblings)
+        context["course"] = course
+        context["course_modules"] = siblings
+        if self in siblings:
+            position = siblings.index(self)
+            context["position"] = position + 1
+            context["previous_module"] = siblings[position - 1] if position > 0 else None
+            context["next_module"] = (
+                siblings[position + 1] if position + 1 < len(siblings) else None
+            )
+        return context
+
+
+class ModuleProgress(models.Model):
+    """That an employee has opened a module, and when first and last."""
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("anställd"), on_delete=models.CASCADE, related_name="progress"
+    )
+    module = models.ForeignKey(
+        ModulePage, verbose_name=_("modul"), on_delete=models.CASCADE, related_name="progress"
+    )
+    first_opened_at = models.DateTimeField(_("först öppnad"), default=timezone.now)
+    last_opened_at = models.DateTimeField(_("senast öppnad"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("läst modul")
+        verbose_name_plural = _("lästa moduler")
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "module"], name="unique_module_progress")
+        ]
+
+    def __str__(self):
+        return f"{self.employee} – {self.module}"
+
+    @classmethod
+    def record_open(cls, *, employee: Employee, module: ModulePage) -> None:
+        """Record that the module was opened now; safe under concurrent requests."""
+        now = timezone.now()
+        if cls.objects.filter(employee=employee, module=module).update(last_opened_at=now):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(
+                    employee=employee, module=module, first_opened_at=now, last_opened_at=now
+                )
+        except IntegrityError:
+            # Another request created the row between our update and insert.
+            cls.objects.filter(employee=employee, module=module).update(last_opened_at=now)

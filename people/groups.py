@@ -1,0 +1,111 @@
+"""The five groups of DESIGN.md and what each may do, kept in one place and applied idempotently.
+
+Permissions are named by "app_label.codename" strings so that this module imports no other
+app's models; a typo fails loudly instead of silently granting less.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+MEDARBETARE = "Medarbetare"
+CHEF = "Chef"
+KURSANSVARIG = "Kursansvarig"
+HR = "HR"
+ADMINISTRATOR = "Administratör"
+
+_MEDIA = [
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+]
+
+# Model permissions per group; each group also has those of the groups above it in DESIGN.md.
+GROUP_PERMISSIONS: dict[str, list[str]] = {
+    MEDARBETARE: [],
+    CHEF: [],
+    KURSANSVARIG: ["wagtailadmin.access_admin", *_MEDIA],
+    HR: [
+        "wagtailadmin.access_admin",
+        "people.add_employee",
+        "people.change_employee",
+        "people.view_employee",
+        "people.add_orgunit",
+        "people.change_orgunit",
+        "people.view_orgunit",
+        "people.add_role",
+        "people.change_role",
+        "people.view_role",
+    ],
+}
+
+# Wagtail page permissions granted on the whole page tree.
+PAGE_PERMISSIONS: dict[str, list[str]] = {
+    KURSANSVARIG: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    ADMINISTRATOR: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+}
+
+# Image and document permissions are granted per collection, on the root collection.
+COLLECTION_PERMISSIONS = {"wagtaildocs", "wagtailimages"}
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def ensure_groups() -> dict[str, Group]:
+    """Create the groups and set exactly their permissions. Safe to run any number of times."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+
+    groups = {}
+    for name in (MEDARBETARE, CHEF, KURSANSVARIG, HR, ADMINISTRATOR):
+        groups[name], _ = Group.objects.get_or_create(name=name)
+
+    for name, dotted_names in GROUP_PERMISSIONS.items():
+        model_perms = [d for d in dotted_names if d.split(".")[0] not in COLLECTION_PERMISSIONS]
+        groups[name].permissions.set([_permission(d) for d in model_perms])
+    groups[ADMINISTRATOR].permissions.set(Permission.objects.all())
+
+    root_page = Page.get_first_root_node()
+    if root_page is not None:
+        for name, codenames in PAGE_PERMISSIONS.items():
+            for codename in codenames:
+                GroupPagePermission.objects.get_or_create(
+                    group=groups[name],
+                    page=root_page,
+                    permission=_permission(f"wagtailcore.{codename}"),
+                )
+
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for name in (KURSANSVARIG, ADMINISTRATOR):
+            for dotted in _MEDIA:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=groups[name],
+                    collection=root_collection,
+                    permission=_permission(dotted),
+                )
+    return groups
+
+
+def ensure_groups_after_migrate(sender, app_config=None, using="default", **kwargs):
+    # post_migrate fires once per app with models; act on the last, when every table exists.
+    last = [c for c in global_apps.get_app_configs() if c.models_module is not None][-1]
+    if app_config is not None and app_config.label == last.label and using == "default":
+        ensure_groups()

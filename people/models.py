@@ -1,0 +1,137 @@
+"""Organisation units, job roles and employees: who people are and where they sit."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
+
+
+class OrgUnitQuerySet(MP_NodeQuerySet):
+    def subtree_of(self, unit: "OrgUnit"):
+        """The unit itself and every unit below it."""
+        return self.filter(path__startswith=unit.path, depth__gte=unit.depth)
+
+
+class OrgUnitManager(MP_NodeManager):
+    def get_queryset(self):
+        return OrgUnitQuerySet(self.model, using=self._db).order_by("path")
+
+    def subtree_of(self, unit: "OrgUnit"):
+        return self.get_queryset().subtree_of(unit)
+
+
+class OrgUnit(MP_Node):
+    """A unit of the municipality: kommun → nämnd/förvaltning/bolag → avdelning → enhet."""
+
+    class Kind(models.TextChoices):
+        KOMMUN = "kommun", _("Kommun")
+        NAMND = "namnd", _("Nämnd")
+        FORVALTNING = "forvaltning", _("Förvaltning")
+        BOLAG = "bolag", _("Bolag")
+        AVDELNING = "avdelning", _("Avdelning")
+        ENHET = "enhet", _("Enhet")
+
+    code = models.CharField(_("enhetskod"), max_length=50, unique=True)
+    name = models.CharField(_("namn"), max_length=200)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices)
+
+    objects = OrgUnitManager()
+
+    class Meta:
+        verbose_name = _("organisationsenhet")
+        verbose_name_plural = _("organisationsenheter")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def path_names(self) -> str:
+        """The unit's place in the tree, e.g. "Stadsdelsnämnd › Förvaltning › Enhet"."""
+        return " › ".join(unit.name for unit in [*self.get_ancestors(), self])
+
+
+class Role(models.Model):
+    """A job role used to target content, e.g. myndighetsutövande handläggare or chef."""
+
+    code = models.SlugField(_("kod"), max_length=50, unique=True)
+    name = models.CharField(_("namn"), max_length=100, unique=True)
+    description = models.TextField(_("beskrivning"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("roll")
+        verbose_name_plural = _("roller")
+
+    def __str__(self):
+        return self.name
+
+
+class EmployeeQuerySet(models.QuerySet):
+    def active(self, on=None):
+        """Employees who have started and not left on the given date (default today)."""
+        on = on or timezone.localdate()
+        return self.filter(is_active=True, start_date__lte=on).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=on)
+        )
+
+    def in_subtree(self, unit: OrgUnit):
+        """Employees placed in the unit or any unit below it."""
+        return self.filter(org_unit__path__startswith=unit.path, org_unit__depth__gte=unit.depth)
+
+    def with_role(self, *codes: str):
+        return self.filter(roles__code__in=codes).distinct()
+
+
+class Employee(models.Model):
+    """One person employed by the organisation, linked to the account they log in with."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("användarkonto"),
+        on_delete=models.PROTECT,
+        related_name="employee",
+    )
+    employee_number = models.CharField(_("anställningsnummer"), max_length=50, unique=True)
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("enhet"),
+        on_delete=models.PROTECT,
+        related_name="employees",
+    )
+    roles = models.ManyToManyField(
+        Role, verbose_name=_("roller"), blank=True, related_name="employees"
+    )
+    manages = models.ManyToManyField(
+        OrgUnit,
+        verbose_name=_("chef för"),
+        blank=True,
+        related_name="managers",
+        help_text=_("Enheter som personen är chef för, med allt som ligger under dem."),
+    )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    start_date = models.DateField(_("anställningsdatum"), default=timezone.localdate)
+    end_date = models.DateField(_("slutdatum"), null=True, blank=True)
+
+    objects = EmployeeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+        verbose_name = _("anställd")
+        verbose_name_plural = _("anställda")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="employee_end_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} ({self.employee_number})"
+
+    @property
+    def full_name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    def role_codes(self) -> set[str]:
+        return {role.code for role in self.roles.all()}

@@ -1,0 +1,77 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from people.forms import EmployeeForm, OrgUnitForm
+from people.models import Employee, OrgUnit, Role
+
+
+class OrgUnitViewSet(ModelViewSet):
+    model = OrgUnit
+    icon = "site"
+    menu_label = _("Organisation")
+    list_display = ["name", "code", "kind", "depth"]
+    list_filter = ["kind"]
+    search_fields = ["name", "code"]
+    ordering = ["path"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("code"), FieldPanel("kind")]),
+            FieldPanel("parent"),
+        ],
+        base_form_class=OrgUnitForm,
+    )
+
+
+class RoleViewSet(ModelViewSet):
+    model = Role
+    icon = "group"
+    menu_label = _("Roller")
+    list_display = ["name", "code"]
+    search_fields = ["name", "code"]
+    form_fields = ["name", "code", "description"]
+
+
+class EmployeeViewSet(ModelViewSet):
+    model = Employee
+    icon = "user"
+    menu_label = _("Anställda")
+    list_display = ["__str__", "org_unit", "is_active", "start_date", "end_date"]
+    list_filter = ["is_active", "roles"]
+    search_fields = ["employee_number", "user__first_name", "user__last_name", "user__email"]
+    list_per_page = 50
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+            FieldRowPanel([FieldPanel("employee_number"), FieldPanel("email")]),
+            FieldPanel("org_unit"),
+            FieldPanel("roles"),
+            FieldPanel("manages"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                    FieldPanel("is_active"),
+                ],
+                heading=_("Anställning"),
+            ),
+        ],
+        base_form_class=EmployeeForm,
+    )
+
+
+class PeopleViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Personal")
+    menu_icon = "group"
+    menu_order = 300
+    items = (
+        EmployeeViewSet("employees", url_prefix="people/employees"),
+        OrgUnitViewSet("org_units", url_prefix="people/org_units"),
+        RoleViewSet("roles", url_prefix="people/roles"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_people_viewsets():
+    return PeopleViewSetGroup()

@@ -1,0 +1,53 @@
+"""Opening a module leaves one progress row per employee and module."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from courses.models import ModuleProgress
+
+pytestmark = pytest.mark.django_db
+
+
+def test_opening_a_module_twice_keeps_one_row_and_moves_last_opened(client, course, employee):
+    client.force_login(employee.user)
+    client.get(course.intro_module.url)
+    first = ModuleProgress.objects.get(employee=employee, module=course.intro_module)
+    ModuleProgress.objects.filter(pk=first.pk).update(
+        first_opened_at=timezone.now() - timedelta(days=3),
+        last_opened_at=timezone.now() - timedelta(days=3),
+    )
+    client.get(course.intro_module.url)
+    assert ModuleProgress.objects.filter(employee=employee).count() == 1
+    progress = ModuleProgress.objects.get(pk=first.pk)
+    assert progress.last_opened_at > progress.first_opened_at + timedelta(days=2)
+
+
+def test_progress_is_per_employee(client, course, employee, manager):
+    for person in (employee, manager):
+        client.force_login(person.user)
+        client.get(course.intro_module.url)
+    assert ModuleProgress.objects.filter(module=course.intro_module).count() == 2
+
+
+def test_record_open_survives_a_row_created_meanwhile(course, employee, monkeypatch):
+    """If another request inserts the row between our update and insert, we update it."""
+    ModuleProgress.record_open(employee=employee, module=course.intro_module)
+    original_filter = ModuleProgress.objects.filter
+    calls = {"n": 0}
+
+    class MissFirstUpdate:
+        def __init__(self, qs):
+            self.qs = qs
+
+        def update(self, **kwargs):
+            calls["n"] += 1
+            return 0 if calls["n"] == 1 else self.qs.update(**kwargs)
+
+    monkeypatch.setattr(
+        ModuleProgress.objects, "filter", lambda **kw: MissFirstUpdate(original_filter(**kw))
+    )
+    ModuleProgress.record_open(employee=employee, module=course.intro_module)
+    assert calls["n"] == 2
+    assert original_filter(employee=employee).count() == 1

@@ -1,0 +1,99 @@
+"""The demo site: real content, the promised logins, and the same result on every run."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils.html import strip_tags
+from wagtail.models import Page, Revision, Site
+
+from content.models import HomePage, StandardPage
+from courses.models import ModulePage, ModuleProgress
+from people.models import Employee, OrgUnit, Role
+
+pytestmark = pytest.mark.django_db
+
+
+def _counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            get_user_model(),
+            Employee,
+            OrgUnit,
+            Role,
+            Group,
+            Page,
+            Revision,
+            Site,
+            ModuleProgress,
+        )
+    }
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("seed_demo", "--allow-demo-logins", verbosity=0)
+
+
+def test_seed_demo_twice_gives_the_same_counts(seeded):
+    before = _counts()
+    call_command("seed_demo", "--allow-demo-logins", verbosity=0)
+    assert _counts() == before
+    assert before["Employee"] == 45
+    assert OrgUnit.objects.filter(kind=OrgUnit.Kind.ENHET).count() == 8
+    assert OrgUnit.objects.filter(kind=OrgUnit.Kind.AVDELNING).count() == 3
+
+
+def test_seed_demo_refuses_to_run_without_debug_unless_told(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--allow-demo-logins"):
+        call_command("seed_demo", verbosity=0)
+
+
+def test_demo_site_root_is_our_home_page(seeded):
+    assert isinstance(Site.objects.get(is_default_site=True).root_page.specific, HomePage)
+
+
+@pytest.mark.parametrize(
+    ("username", "expected_modules"),
+    [("medarbetare", 4), ("chef", 5)],
+)
+def test_demo_logins_see_their_modules(seeded, client, username, expected_modules):
+    assert client.login(username=username, password="vaksam-demo")
+    response = client.get(reverse("my_courses"))
+    [course] = response.context["courses"]
+    titles = [module["page"].title for module in course["modules"]]
+    assert len(titles) == expected_modules
+    assert ("Rekryteringskontroller för chefer" in titles) is (username == "chef")
+
+
+def _words(value) -> int:
+    if isinstance(value, dict):
+        return sum(_words(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(_words(v) for v in value)
+    text = value.source if hasattr(value, "source") else str(value)
+    return len(re.findall(r"\w+", strip_tags(text)))
+
+
+def test_every_module_has_real_content_with_a_dilemma(seeded):
+    modules = ModulePage.objects.live()
+    assert modules.count() == 5
+    for module in modules:
+        block_types = {block.block_type for block in module.body}
+        assert "dilemma" in block_types, module.title
+        words = sum(_words(block.get_prep_value()["value"]) for block in module.body)
+        assert words >= 600, f"{module.title}: {words} words"
+
+
+def test_escalation_routine_page_has_numbered_steps(seeded, client):
+    page = StandardPage.objects.get(slug="sa-gor-du-om-du-utsatts")
+    routines = [block for block in page.body if block.block_type == "routine"]
+    assert routines and len(routines[0].value["steps"]) >= 5
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert '<ol class="routine-steps">' in response.content.decode()

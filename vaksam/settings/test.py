@@ -1,0 +1,11 @@
+"""Test settings: fast hashing, in-memory e-mail, no persistent state."""
+
+from .base import *  # noqa: F403
+
+# Not a secret: only ever used by the test suite's throwaway databases.
+SECRET_KEY = "vaksam-test-settings-only-not-a-secret-" + "x" * 20  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
