@@ -37,8 +37,16 @@ run: seed ## Install, migrate, load the demo and serve http://127.0.0.1:8000
 	  sys.exit("Port $(PORT) on $(HOST) is already in use (another `make run`?). Stop that process, or pick another port: make run PORT=8001" if busy else 0)'
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+CHROMIUM ?= $(or $(VAKSAM_CHROMIUM),/usr/bin/chromium)
+
 test: setup ## Run the whole test suite (browser tests too when Chromium is installed)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --ignore=tests/browser
+	@# Browser tests get their own database: live_server flushes it after every test.
+	@if [ -n "$$CI" ] || [ -x "$(CHROMIUM)" ] || command -v chromium >/dev/null; then \
+		$(BIN)/python -m pytest tests/browser --create-db; \
+	else \
+		echo "Browser tests skipped: no Chromium at $(CHROMIUM). Install it (apt-get install chromium) or set VAKSAM_CHROMIUM."; \
+	fi
 
 lint: setup ## Check style with ruff
 	$(BIN)/ruff check .

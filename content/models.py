@@ -2,13 +2,13 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from content.blocks import BodyBlock
+from content.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 
 class HomePage(Page):
@@ -21,7 +21,11 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.StandardPage", "courses.CourseIndexPage"]
+    subpage_types = [
+        "content.StandardPage",
+        "content.AccessibilityStatementPage",
+        "courses.CourseIndexPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -46,6 +50,57 @@ class StandardPage(Page):
     class Meta:
         verbose_name = _("informationssida")
         verbose_name_plural = _("informationssidor")
+
+
+class AccessibilityStatementPage(Page):
+    """The tillgänglighetsredogörelse, structured as DIGG's model statement.
+
+    The fixed parts (how to report a problem, the supervisory authority) come from the template
+    and the site settings, so the page cannot be published without them.
+    """
+
+    class Conformance(models.TextChoices):
+        FULL = "full", _("helt förenlig")
+        PARTIAL = "partial", _("delvis förenlig")
+        NONE = "none", _("inte förenlig")
+
+    conformance = models.CharField(
+        _("förenlighet med lagen"),
+        max_length=10,
+        choices=Conformance.choices,
+        default=Conformance.PARTIAL,
+        help_text=_(
+            "Hur väl webbplatsen uppfyller lagen (2018:1937) om tillgänglighet till "
+            "digital offentlig service."
+        ),
+    )
+    shortcomings = RichTextField(
+        _("kända brister"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Innehåll som inte är tillgängligt, och när det ska vara åtgärdat."),
+    )
+    testing_method = RichTextField(
+        _("hur vi testat webbplatsen"), features=RICH_TEXT_FEATURES, blank=True
+    )
+    site_published_on = models.DateField(_("webbplatsen publicerades"), null=True, blank=True)
+    reviewed_on = models.DateField(_("redogörelsen uppdaterades senast"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("conformance"),
+        FieldPanel("shortcomings"),
+        FieldPanel("testing_method"),
+        FieldRowPanel([FieldPanel("site_published_on"), FieldPanel("reviewed_on")]),
+    ]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("tillgänglighetsredogörelse")
+        verbose_name_plural = _("tillgänglighetsredogörelser")
 
 
 @register_setting(icon="site")

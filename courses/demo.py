@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from content.models import HomePage, SiteSettings, StandardPage
+from content.models import AccessibilityStatementPage, HomePage, SiteSettings, StandardPage
 from courses import demo_content
 from courses.models import CourseIndexPage, CoursePage, ModulePage, ModuleProgress
 from people import groups
@@ -336,6 +336,27 @@ def build_site(roles: dict[str, Role]) -> CoursePage:
         summary=routine_data["summary"],
         body=_stream(routine_data["body"]),
         show_in_menus=True,
+    )
+
+    _child(
+        home,
+        AccessibilityStatementPage,
+        "tillganglighet",
+        title="Tillgänglighetsredogörelse",
+        conformance=AccessibilityStatementPage.Conformance.PARTIAL,
+        shortcomings=(
+            "<p>Administrationsgränssnittet där kursansvariga skriver innehållet ingår inte i "
+            "våra automatiska tester. Videor som bäddas in från externa tjänster har en "
+            "textversion, men spelaren kan ha brister som vi inte råder över.</p>"
+        ),
+        testing_method=(
+            "<p>Varje sida som medarbetare, chefer och besökare når testas automatiskt i en "
+            "riktig webbläsare med verktyget axe-core mot WCAG 2.1 nivå A och AA vid varje "
+            "ändring av koden. Vi testar också att inloggning och kursens moduler går att "
+            "använda med enbart tangentbord. En manuell granskning med skärmläsare är ännu "
+            "inte gjord, därför anger vi webbplatsen som delvis förenlig.</p>"
+        ),
+        reviewed_on=timezone.localdate(),
     )
 
     course_index = _child(home, CourseIndexPage, "kurser", title="Kurser")

@@ -3,14 +3,16 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from content.models import HomePage, StandardPage
+from content.models import AccessibilityStatementPage, HomePage, StandardPage
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 
 
 class PageTreeTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_information_and_courses(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, CourseIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, AccessibilityStatementPage, CourseIndexPage}
+        )
 
     def test_only_one_home_page(self):
         self.assertEqual(HomePage.max_count, 1)
@@ -28,3 +30,8 @@ class PageTreeTests(WagtailPageTestCase):
     def test_modules_live_in_a_course_and_have_no_children(self):
         self.assertAllowedParentPageTypes(ModulePage, {CoursePage})
         self.assertAllowedSubpageTypes(ModulePage, set())
+
+    def test_one_accessibility_statement_directly_under_home(self):
+        self.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})
+        self.assertAllowedSubpageTypes(AccessibilityStatementPage, set())
+        self.assertEqual(AccessibilityStatementPage.max_count, 1)

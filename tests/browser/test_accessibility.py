@@ -1,0 +1,39 @@
+"""Every page a learner, manager or visitor can reach passes axe-core with zero violations.
+
+To add a page to the gate, add one line to PAGES: (who is logged in, or None, and the path).
+"""
+
+import pytest
+
+from tests.browser.axe import assert_accessible
+
+MODULES = "/kurser/otillaten-paverkan"
+
+PAGES = [
+    (None, "/"),
+    (None, "/konto/logga-in/"),
+    (None, "/sa-gor-du-om-du-utsatts/"),
+    (None, "/tillganglighet/"),
+    (None, "/finns-inte/"),  # 404
+    ("medarbetare", "/"),
+    ("medarbetare", "/mina-kurser/"),
+    ("medarbetare", "/kurser/"),
+    ("medarbetare", f"{MODULES}/"),
+    ("medarbetare", f"{MODULES}/introduktion/"),
+    ("medarbetare", f"{MODULES}/hot-och-vald/"),
+    ("medarbetare", f"{MODULES}/jav/"),
+    ("medarbetare", f"{MODULES}/korruption-och-mutor/"),
+    ("medarbetare", f"{MODULES}/rekryteringskontroller/"),  # 403 for this role
+    ("chef", "/mina-kurser/"),
+    ("chef", f"{MODULES}/rekryteringskontroller/"),
+]
+
+
+@pytest.mark.parametrize(("username", "path"), PAGES)
+def test_page_has_no_wcag_violations(page, login, username, path):
+    if username:
+        login(username)
+    page.goto(path)
+    # Open every disclosure so the hidden reflections and answers are checked too.
+    page.eval_on_selector_all("details", "els => els.forEach(el => el.open = true)")
+    assert_accessible(page)
