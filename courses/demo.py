@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from content.models import AccessibilityStatementPage, HomePage, SiteSettings, StandardPage
@@ -430,4 +431,7 @@ def seed_demo() -> DemoResult:
     employees = build_people(roles, units)
     course = build_site(roles)
     build_history(employees, course)
+    # Apps built on courses (quizzes, …) add their demo data through this hook.
+    for step in hooks.get_hooks("seed_demo"):
+        step(course=course, employees=employees, logins=[login.username for login in DEMO_LOGINS])
     return DemoResult(employees=len(employees), logins=DEMO_LOGINS, password=DEMO_PASSWORD)

@@ -8,7 +8,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -61,6 +67,15 @@ class CoursePage(LoginRequiredPageMixin, Page):
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("Hur länge ett genomfört kurs gäller innan den måste göras om."),
     )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("godkäntgräns (procent)"),
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Andel rätta svar som krävs på modulernas kunskapstest, om inte modulen "
+            "anger en egen gräns."
+        ),
+    )
     requires_attendance = models.BooleanField(
         _("kräver närvaro vid ett kurstillfälle"),
         default=False,
@@ -75,6 +90,7 @@ class CoursePage(LoginRequiredPageMixin, Page):
             [
                 FieldPanel("estimated_minutes"),
                 FieldPanel("validity_months"),
+                FieldPanel("pass_mark"),
                 FieldPanel("requires_attendance"),
             ],
             heading=_("Genomförande"),
@@ -142,6 +158,15 @@ class ModulePage(LoginRequiredPageMixin, Page):
             heading=_("Målgrupp och tid"),
         ),
     ]
+    # The quiz belongs to the quizzes app, which adds the "quiz" relation to this page.
+    quiz_panels = [InlinePanel("quiz", max_num=1, label=_("Kunskapstest"))]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Innehåll")),
+            ObjectList(quiz_panels, heading=_("Kunskapstest")),
+            ObjectList(Page.promote_panels, heading=_("Publicering")),
+        ]
+    )
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
     parent_page_types = ["courses.CoursePage"]
@@ -180,6 +205,17 @@ class ModulePage(LoginRequiredPageMixin, Page):
         siblings = list(siblings)
         context["course"] = course
         context["course_modules"] = siblings
+        context["quiz"] = self.quiz.first()
+        if employee is not None:
+            from courses.progress import course_overview  # progress builds on these models
+
+            statuses = {
+                module.page.pk: module
+                for status in course_overview(employee)
+                if status.page.pk == course.pk
+                for module in status.modules
+            }
+            context["module_status"] = statuses.get(self.pk)
         if self in siblings:
             position = siblings.index(self)
             context["position"] = position + 1
@@ -226,3 +262,94 @@ class ModuleProgress(models.Model):
         except IntegrityError:
             # Another request created the row between our update and insert.
             cls.objects.filter(employee=employee, module=module).update(last_opened_at=now)
+
+
+class ModuleCompletionQuerySet(models.QuerySet):
+    def in_round(self, since):
+        """Completions that count toward the employee's next course completion."""
+        return self if since is None else self.filter(completed_at__gt=since)
+
+
+class ModuleCompletion(models.Model):
+    """An employee passed a module. The first pass in each round counts; later ones do not."""
+
+    employee = models.ForeignKey(
+        Employee,
+        verbose_name=_("anställd"),
+        on_delete=models.PROTECT,
+        related_name="module_completions",
+    )
+    module = models.ForeignKey(
+        ModulePage,
+        verbose_name=_("modul"),
+        on_delete=models.PROTECT,
+        related_name="completions",
+    )
+    completed_at = models.DateTimeField(_("klar"))
+    score = models.PositiveSmallIntegerField(_("resultat (procent)"), null=True, blank=True)
+
+    objects = ModuleCompletionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-completed_at"]
+        verbose_name = _("klar modul")
+        verbose_name_plural = _("klara moduler")
+        indexes = [models.Index(fields=["employee", "module", "completed_at"])]
+
+    def __str__(self):
+        return f"{self.employee} – {self.module} ({self.completed_at:%Y-%m-%d})"
+
+
+class CourseCompletionQuerySet(models.QuerySet):
+    def valid_on(self, day):
+        return self.filter(valid_until__gte=day)
+
+    def round_start(self, *, employee: Employee, course: "CoursePage"):
+        """When the employee's current round began: their last completion of the course, if any.
+
+        Module passes after that moment count toward the next completion; earlier ones already
+        counted toward an earlier one and stay in the history.
+        """
+        return (
+            self.filter(employee=employee, course=course)
+            .order_by("-completed_at")
+            .values_list("completed_at", flat=True)
+            .first()
+        )
+
+
+class CourseCompletion(models.Model):
+    """An employee completed a course; it is valid until the recertification date.
+
+    Rows are never changed or removed: each round of recertification adds one, so the
+    history stays complete.
+    """
+
+    employee = models.ForeignKey(
+        Employee,
+        verbose_name=_("anställd"),
+        on_delete=models.PROTECT,
+        related_name="course_completions",
+    )
+    course = models.ForeignKey(
+        CoursePage,
+        verbose_name=_("kurs"),
+        on_delete=models.PROTECT,
+        related_name="completions",
+    )
+    completed_at = models.DateTimeField(_("klar"))
+    valid_until = models.DateField(_("giltig till och med"))
+
+    objects = CourseCompletionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-completed_at"]
+        verbose_name = _("genomförd kurs")
+        verbose_name_plural = _("genomförda kurser")
+        indexes = [models.Index(fields=["employee", "course", "completed_at"])]
+
+    def __str__(self):
+        return f"{self.employee} – {self.course} ({self.completed_at:%Y-%m-%d})"
+
+    def is_valid(self, on=None) -> bool:
+        return self.valid_until >= (on or timezone.localdate())

@@ -28,9 +28,10 @@ _MEDIA = [
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     MEDARBETARE: [],
     CHEF: [],
-    KURSANSVARIG: ["wagtailadmin.access_admin", *_MEDIA],
+    KURSANSVARIG: ["wagtailadmin.access_admin", "quizzes.view_question_statistics", *_MEDIA],
     HR: [
         "wagtailadmin.access_admin",
+        "quizzes.view_question_statistics",
         "people.add_employee",
         "people.change_employee",
         "people.view_employee",

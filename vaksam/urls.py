@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import urls as courses_urls
+from quizzes import urls as quizzes_urls
 from vaksam import views
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("konto/logga-in/", views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", views.LogoutView.as_view(), name="logout"),
     path("", include(courses_urls)),
+    path("", include(quizzes_urls)),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,12 @@ import re
 
 from playwright.sync_api import expect
 
+from courses.models import CourseCompletion, ModulePage
+from courses.services import record_module_completion
+from people.models import Employee
+from quizzes.models import QuizAttempt
+from tests.browser.axe import assert_accessible
+
 RECRUITMENT = "Rekryteringskontroller för chefer"
 EMPLOYEE_MODULES = [
     "Introduktion – vad är otillåten påverkan?",
@@ -28,8 +34,9 @@ def test_employee_opens_every_module_meant_for_them_and_logs_out(page, login):
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
         page.get_by_role("link", name="Mina kurser").first.click()
 
-    # Every module opened is now marked as read.
-    expect(page.locator("main .badge", has_text=re.compile("^Läst$"))).to_have_count(4)
+    # The demo employee passed the introduction before; the other three are now read.
+    expect(page.locator("main .badge", has_text=re.compile("^Godkänd$"))).to_have_count(1)
+    expect(page.locator("main .badge", has_text=re.compile("^Läst$"))).to_have_count(3)
     page.get_by_role("button", name="Logga ut").click()
     expect(page.get_by_role("link", name="Logga in", exact=True)).to_be_visible()
 
@@ -98,3 +105,44 @@ def test_keyboard_only_login_and_module_navigation(page):
     assert _focus_is_visible(page)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Jäv")
+
+
+def _answer(page, attempt, *, right: bool):
+    for question in attempt.questions:
+        options = [o for o in question["options"] if o["correct"] is right]
+        for option in options if right else options[:1]:
+            page.locator(f'input[name="q_{question["id"]}"][value="{option["id"]}"]').check()
+    page.get_by_role("button", name="Lämna in svaren").click()
+
+
+def test_take_a_quiz_fail_retake_pass_and_complete_the_course(page, login):
+    employee = Employee.objects.get(user__username="medarbetare")
+    for slug in ("hot-och-vald", "jav"):
+        record_module_completion(employee=employee, module=ModulePage.objects.get(slug=slug))
+    login("medarbetare")
+    expect(page.locator(".course-status")).to_contain_text("1 modul kvar att klara.")
+
+    page.get_by_role("link", name="Korruption och mutor").click()
+    page.get_by_role("button", name="Gör kunskapstestet").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Kunskapstest")
+    assert_accessible(page)
+
+    attempt = QuizAttempt.objects.get(employee=employee, submitted_at__isnull=True)
+    _answer(page, attempt, right=False)
+    expect(page.locator(".result-summary")).to_contain_text("Inte godkänt")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Gör om testet").click()
+    retake = QuizAttempt.objects.get(employee=employee, submitted_at__isnull=True)
+    assert retake.pk != attempt.pk
+    _answer(page, retake, right=True)
+    expect(page.locator(".result-summary")).to_contain_text("Godkänt")
+    page.eval_on_selector_all("details", "els => els.forEach(el => el.open = true)")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Till Mina kurser").click()
+    completion = CourseCompletion.objects.get(employee=employee)
+    expect(page.locator(".course-status")).to_contain_text(
+        f"Giltig till och med {completion.valid_until.day}"
+    )
+    expect(page.locator("main .badge", has_text=re.compile("^Godkänd$"))).to_have_count(4)

@@ -11,8 +11,9 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, Revision, Site
 
 from content.models import HomePage, StandardPage
-from courses.models import ModulePage, ModuleProgress
+from courses.models import CourseCompletion, ModuleCompletion, ModulePage, ModuleProgress
 from people.models import Employee, OrgUnit, Role
+from quizzes.models import ModuleQuiz, QuizAnswer, QuizAttempt
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +31,11 @@ def _counts():
             Revision,
             Site,
             ModuleProgress,
+            ModuleQuiz,
+            QuizAttempt,
+            QuizAnswer,
+            ModuleCompletion,
+            CourseCompletion,
         )
     }
 
@@ -66,7 +72,7 @@ def test_demo_logins_see_their_modules(seeded, client, username, expected_module
     assert client.login(username=username, password="vaksam-demo")
     response = client.get(reverse("my_courses"))
     [course] = response.context["courses"]
-    titles = [module["page"].title for module in course["modules"]]
+    titles = [module.page.title for module in course.modules]
     assert len(titles) == expected_modules
     assert ("Rekryteringskontroller för chefer" in titles) is (username == "chef")
 
@@ -97,3 +103,19 @@ def test_escalation_routine_page_has_numbered_steps(seeded, client):
     response = client.get(page.url)
     assert response.status_code == 200
     assert '<ol class="routine-steps">' in response.content.decode()
+
+
+def test_every_demo_module_has_a_quiz_of_six_to_ten_questions(seeded):
+    for module in ModulePage.objects.live():
+        quiz = ModuleQuiz.objects.get(page=module)
+        assert 6 <= len(quiz.questions) <= 10, module.title
+        for question in quiz.question_snapshots():
+            assert all(option["feedback"] for option in question["options"])
+
+
+def test_demo_history_has_failed_and_passed_attempts_and_completions(seeded):
+    assert QuizAttempt.objects.filter(passed=False).exists()
+    assert QuizAttempt.objects.filter(passed=True).exists()
+    assert CourseCompletion.objects.exists()
+    medarbetare = Employee.objects.get(user__username="medarbetare")
+    assert ModuleCompletion.objects.filter(employee=medarbetare).count() == 1

@@ -1,0 +1,85 @@
+"""Taking a module's quiz: start, answer, see the result."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from courses.models import ModulePage
+from quizzes.forms import QuizForm
+from quizzes.models import QuizAttempt
+from quizzes.services import start_attempt, submit_attempt
+
+
+def _employee(request):
+    employee = getattr(request.user, "employee", None)
+    if employee is None:
+        raise PermissionDenied
+    return employee
+
+
+def _own_attempt(request, public_id) -> QuizAttempt:
+    """The attempt if it is the logged-in employee's; anyone else's is simply not found."""
+    return get_object_or_404(
+        QuizAttempt.objects.select_related("module"),
+        public_id=public_id,
+        employee=_employee(request),
+    )
+
+
+@require_POST
+@login_required
+def start(request, module_id: int):
+    module = get_object_or_404(ModulePage.objects.live(), pk=module_id, quiz__isnull=False)
+    attempt = start_attempt(employee=_employee(request), module=module)
+    return redirect("quizzes:take", public_id=attempt.public_id)
+
+
+@login_required
+def take(request, public_id):
+    attempt = _own_attempt(request, public_id)
+    if attempt.is_submitted:
+        return redirect("quizzes:result", public_id=attempt.public_id)
+    form = QuizForm(request.POST or None, questions=attempt.questions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submit_attempt(attempt=attempt, answers=form.answers())
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            return redirect("quizzes:result", public_id=attempt.public_id)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "quizzes/take_attempt.html",
+        {"attempt": attempt, "module": attempt.module, "form": form},
+        status=status,
+    )
+
+
+@login_required
+def result(request, public_id):
+    attempt = _own_attempt(request, public_id)
+    if not attempt.is_submitted:
+        return redirect("quizzes:take", public_id=attempt.public_id)
+    chosen = {answer.question_id: answer for answer in attempt.answers.all()}
+    questions = []
+    for question in attempt.questions:
+        answer = chosen.get(question["id"])
+        selected = set(answer.selected) if answer else set()
+        questions.append(
+            {
+                **question,
+                "correct": bool(answer and answer.correct),
+                "options": [
+                    {**option, "selected": option["id"] in selected}
+                    for option in question["options"]
+                ],
+            }
+        )
+    return render(
+        request,
+        "quizzes/attempt_result.html",
+        {"attempt": attempt, "module": attempt.module, "questions": questions},
+    )

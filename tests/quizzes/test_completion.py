@@ -1,0 +1,93 @@
+"""Course completion: every module meant for the learner, recorded at once, kept forever."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import CourseCompletion, ModuleCompletion
+from courses.services import add_months
+from quizzes.models import QuizAttempt
+from quizzes.services import start_attempt, submit_attempt
+from tests.quizzes.conftest import right_answers, wrong_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def take(employee, module, *, right=True, when=None):
+    attempt = start_attempt(employee=employee, module=module)
+    answers = right_answers(attempt) if right else wrong_answers(attempt)
+    return submit_attempt(attempt=attempt, answers=answers, submitted_at=when)
+
+
+def test_employee_completes_the_course_without_the_managers_module(quiz_course, employee):
+    take(employee, quiz_course.intro_module)
+    assert not CourseCompletion.objects.exists()
+    last = take(employee, quiz_course.jav_module)
+    completion = CourseCompletion.objects.get(employee=employee, course=quiz_course)
+    assert completion.completed_at == last.submitted_at
+    assert completion.valid_until == add_months(
+        timezone.localdate(last.submitted_at), quiz_course.validity_months
+    )
+
+
+def test_manager_needs_the_recruitment_module_too(quiz_course, manager):
+    take(manager, quiz_course.intro_module)
+    take(manager, quiz_course.jav_module)
+    assert not CourseCompletion.objects.exists()
+    take(manager, quiz_course.recruitment_module)
+    assert CourseCompletion.objects.filter(employee=manager).count() == 1
+
+
+def test_first_pass_sets_the_date_and_later_attempts_are_kept_without_moving_it(
+    quiz_course, employee
+):
+    first = take(employee, quiz_course.intro_module, when=timezone.now() - timedelta(days=5))
+    again = take(employee, quiz_course.intro_module)
+    assert again.passed and again.pk != first.pk
+    [completion] = ModuleCompletion.objects.filter(employee=employee)
+    assert completion.completed_at == first.submitted_at
+    assert QuizAttempt.objects.filter(employee=employee).count() == 2
+
+
+def test_after_expiry_a_new_round_is_needed_and_history_stays(quiz_course, employee):
+    long_ago = timezone.now() - timedelta(days=800)
+    take(employee, quiz_course.intro_module, when=long_ago)
+    take(employee, quiz_course.jav_module, when=long_ago + timedelta(hours=1))
+    old = CourseCompletion.objects.get(employee=employee)
+    assert not old.is_valid()
+
+    take(employee, quiz_course.intro_module)
+    assert CourseCompletion.objects.count() == 1  # Jäv must be passed again too
+    take(employee, quiz_course.jav_module)
+    assert CourseCompletion.objects.count() == 2
+    assert CourseCompletion.objects.valid_on(timezone.localdate()).get(employee=employee)
+    assert ModuleCompletion.objects.filter(employee=employee).count() == 4
+    assert QuizAttempt.objects.filter(employee=employee).count() == 4
+
+
+def test_add_months_clamps_to_the_end_of_the_month():
+    assert add_months(date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert add_months(date(2026, 11, 15), 24) == date(2028, 11, 15)
+
+
+def test_mina_kurser_shows_passed_modules_and_the_course_valid_until(client, quiz_course, employee):
+    take(employee, quiz_course.intro_module)
+    client.force_login(employee.user)
+    content = client.get(reverse("my_courses")).content.decode()
+    assert "Godkänd" in content and "1 modul kvar att klara." in content
+    take(employee, quiz_course.jav_module)
+    content = client.get(reverse("my_courses")).content.decode()
+    completion = CourseCompletion.objects.get(employee=employee)
+    assert "Klar" in content
+    assert f"Giltig till och med {completion.valid_until.day}" in content
+
+
+def test_module_page_offers_the_quiz_and_shows_a_pass(client, quiz_course, employee):
+    client.force_login(employee.user)
+    content = client.get(quiz_course.intro_module.url).content.decode()
+    assert "Gör kunskapstestet" in content
+    take(employee, quiz_course.intro_module)
+    content = client.get(quiz_course.intro_module.url).content.decode()
+    assert "Du är godkänd på modulen: 100 procent" in content
