@@ -27,8 +27,16 @@ class _ChoiceQuestionBlock(blocks.StructBlock):
         label=_("Förklaring"), required=False, help_text=_("Visas efter att testet lämnats in.")
     )
 
-    def _correct_count(self, value) -> int:
-        return sum(1 for option in value["options"] if option["correct"])
+    def correct_count_error(self, count: int) -> str | None:
+        """The editor's message when `count` correct options cannot be graded fairly."""
+        raise NotImplementedError
+
+    def clean(self, value):
+        value = super().clean(value)
+        message = self.correct_count_error(sum(1 for o in value["options"] if o["correct"]))
+        if message:
+            raise StructBlockValidationError(block_errors={"options": ValidationError(message)})
+        return value
 
 
 class SingleChoiceQuestionBlock(_ChoiceQuestionBlock):
@@ -39,15 +47,8 @@ class SingleChoiceQuestionBlock(_ChoiceQuestionBlock):
         label = _("Flerval, ett rätt svar")
         description = _("Fråga där exakt ett alternativ är rätt.")
 
-    def clean(self, value):
-        value = super().clean(value)
-        if self._correct_count(value) != 1:
-            raise StructBlockValidationError(
-                block_errors={
-                    "options": ValidationError(_("Markera exakt ett alternativ som rätt svar."))
-                }
-            )
-        return value
+    def correct_count_error(self, count):
+        return None if count == 1 else _("Markera exakt ett alternativ som rätt svar.")
 
 
 class MultipleChoiceQuestionBlock(_ChoiceQuestionBlock):
@@ -58,15 +59,8 @@ class MultipleChoiceQuestionBlock(_ChoiceQuestionBlock):
         label = _("Flerval, flera rätta svar")
         description = _("Fråga där ett eller flera alternativ är rätt; alla ska väljas.")
 
-    def clean(self, value):
-        value = super().clean(value)
-        if self._correct_count(value) < 1:
-            raise StructBlockValidationError(
-                block_errors={
-                    "options": ValidationError(_("Markera minst ett alternativ som rätt svar."))
-                }
-            )
-        return value
+    def correct_count_error(self, count):
+        return None if count >= 1 else _("Markera minst ett alternativ som rätt svar.")
 
 
 class ScenarioQuestionBlock(SingleChoiceQuestionBlock):

@@ -46,9 +46,25 @@ def test_coordinator_sees_the_statistics_page_and_a_learner_does_not(client, ans
 
     client.force_login(coordinator.user)
     content = client.get(url).content.decode()
-    assert "Finns det en beloppsgräns för mutor?" in content
+    # The quiz is one inline form on its tab; its questions travel as the StreamField's JSON.
+    assert 'name="quiz-TOTAL_FORMS" value="1"' in content
+    assert "beloppsgr\\u00e4ns" in content or "beloppsgräns" in content
     assert "33 %" in content and "fel: ja, 500 kr (2)" in content
     assert answered.title in client.get(reverse("quiz_statistics")).content.decode()
 
     client.force_login(learner.user)
     assert client.get(url).status_code in (302, 403)
+
+
+def test_coordinator_edits_a_module_with_its_quiz_tab(client, quiz_course, unit):
+    ensure_groups()
+    coordinator = EmployeeFactory(org_unit=unit)
+    coordinator.user.groups.add(Group.objects.get(name="Kursansvarig"))
+    client.force_login(coordinator.user)
+    response = client.get(f"/admin/pages/{quiz_course.intro_module.pk}/edit/")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Kunskapstest" in content
+    # The quiz is one inline form on its tab; its questions travel as the StreamField's JSON.
+    assert 'name="quiz-TOTAL_FORMS" value="1"' in content
+    assert "beloppsgr\\u00e4ns" in content or "beloppsgräns" in content
