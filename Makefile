@@ -9,7 +9,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
 
-.PHONY: help run test lint format setup migrate seed check clean
+.PHONY: help run test bench lint format setup migrate seed check clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -35,7 +35,10 @@ seed: migrate ## Load the demo organisation, people and course (idempotent)
 run: seed ## Install, migrate, load the demo and serve http://127.0.0.1:8000
 	@$(BIN)/python -c 'import socket, sys; busy = socket.socket().connect_ex(("$(HOST)", $(PORT))) == 0; \
 	  sys.exit("Port $(PORT) on $(HOST) is already in use (another `make run`?). Stop that process, or pick another port: make run PORT=8001" if busy else 0)'
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# A background worker for queued tasks (large certificate ZIPs), stopped with the server.
+	@$(BIN)/python manage.py db_worker --interval 2 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 CHROMIUM ?= $(or $(VAKSAM_CHROMIUM),/usr/bin/chromium)
 
@@ -47,6 +50,9 @@ test: setup ## Run the whole test suite (browser tests too when Chromium is inst
 	else \
 		echo "Browser tests skipped: no Chromium at $(CHROMIUM). Install it (apt-get install chromium) or set VAKSAM_CHROMIUM."; \
 	fi
+
+bench: setup ## Run the benchmarks in bench/ and print their results as JSON
+	$(BIN)/python bench/certificates.py
 
 lint: setup ## Check style with ruff
 	$(BIN)/ruff check .

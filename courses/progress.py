@@ -70,7 +70,11 @@ def course_overview(employee: Employee, *, today: date | None = None) -> list[Co
     for completion in ModuleCompletion.objects.filter(employee=employee).order_by("completed_at"):
         latest_module_completion[completion.module_id] = completion
     latest_course_completion: dict[int, CourseCompletion] = {}
-    for completion in CourseCompletion.objects.filter(employee=employee).order_by("completed_at"):
+    # "certificate" is the certificates app's reverse relation: Mina kurser links the PDF.
+    course_completions = CourseCompletion.objects.filter(employee=employee).select_related(
+        "certificate"
+    )
+    for completion in course_completions.order_by("completed_at"):
         latest_course_completion[completion.course_id] = completion
 
     statuses = {course.path: CourseStatus(page=course) for course in courses}

@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail import hooks
 
 from courses.models import CourseCompletion, CoursePage, ModuleCompletion, ModulePage
 from people.models import Employee
@@ -67,10 +68,14 @@ def record_module_completion(
         employee=employee, module=module, completed_at=completed_at, score=score
     )
     if course_requirements_met(employee=employee, course=course, since=since):
-        CourseCompletion.objects.create(
+        course_completion = CourseCompletion.objects.create(
             employee=employee,
             course=course,
             completed_at=completed_at,
             valid_until=add_months(timezone.localdate(completed_at), course.validity_months),
         )
+        # Apps built on courses act on a completion here (certificates issue one), in the
+        # same transaction, so a completion never exists without what follows from it.
+        for on_completed in hooks.get_hooks("course_completed"):
+            on_completed(completion=course_completion)
     return completion

@@ -28,10 +28,18 @@ _MEDIA = [
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     MEDARBETARE: [],
     CHEF: [],
-    KURSANSVARIG: ["wagtailadmin.access_admin", "quizzes.view_question_statistics", *_MEDIA],
+    KURSANSVARIG: [
+        "wagtailadmin.access_admin",
+        "quizzes.view_question_statistics",
+        "certificates.view_certificate",
+        "certificates.revoke_certificate",
+        *_MEDIA,
+    ],
     HR: [
         "wagtailadmin.access_admin",
         "quizzes.view_question_statistics",
+        "certificates.view_certificate",
+        "certificates.revoke_certificate",
         "people.add_employee",
         "people.change_employee",
         "people.view_employee",

@@ -79,6 +79,13 @@ class EmployeeQuerySet(models.QuerySet):
         """Employees placed in the unit or any unit below it."""
         return self.filter(org_unit__path__startswith=unit.path, org_unit__depth__gte=unit.depth)
 
+    def managed_by(self, manager: "Employee"):
+        """Employees in the subtree of any unit the manager leads; nobody if they lead none."""
+        condition = Q()
+        for unit in manager.manages.all():
+            condition |= Q(org_unit__path__startswith=unit.path)
+        return self.filter(condition) if condition else self.none()
+
     def with_role(self, *codes: str):
         return self.filter(roles__code__in=codes).distinct()
 

@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates import urls as certificates_urls
 from courses import urls as courses_urls
 from quizzes import urls as quizzes_urls
 from vaksam import views
@@ -15,6 +16,7 @@ urlpatterns = [
     path("konto/logga-ut/", views.LogoutView.as_view(), name="logout"),
     path("", include(courses_urls)),
     path("", include(quizzes_urls)),
+    path("", include(certificates_urls)),
 ]
 
 if settings.DEBUG:

@@ -15,8 +15,12 @@ PAGES = [
     (None, "/sa-gor-du-om-du-utsatts/"),
     (None, "/tillganglighet/"),
     (None, "/finns-inte/"),  # 404
+    (None, "/intyg/verifiera/"),
+    (None, "/intyg/verifiera/?code=12"),  # a form error
+    (None, "/intyg/verifiera/ABCD-EFGH-JKMN/"),  # no such certificate
     ("medarbetare", "/"),
     ("medarbetare", "/mina-kurser/"),
+    ("medarbetare", "/intyg/"),
     ("medarbetare", "/kurser/"),
     ("medarbetare", f"{MODULES}/"),
     ("medarbetare", f"{MODULES}/introduktion/"),

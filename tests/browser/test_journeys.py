@@ -1,8 +1,11 @@
 """What people do, in a real browser: take the course as an employee and as a manager."""
 
 import re
+from io import BytesIO
+from pathlib import Path
 
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from courses.models import CourseCompletion, ModulePage
 from courses.services import record_module_completion
@@ -146,3 +149,20 @@ def test_take_a_quiz_fail_retake_pass_and_complete_the_course(page, login):
         f"Giltig till och med {completion.valid_until.day}"
     )
     expect(page.locator("main .badge", has_text=re.compile("^Godkänd$"))).to_have_count(4)
+
+    # The certificate: download it, then check it as anyone would, from its code.
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Ladda ner intyget (PDF)").click()
+    pdf = Path(download_info.value.path()).read_bytes()
+    text = PdfReader(BytesIO(pdf)).pages[0].extract_text()
+    assert "Åsa Lindström" in text
+    code = completion.certificate.display_code
+    assert code in text
+
+    page.get_by_role("button", name="Logga ut").click()
+    page.goto("/intyg/verifiera/")
+    page.get_by_label("Intygets verifieringskod").fill(code.lower().replace("-", " "))
+    page.get_by_role("button", name="Kontrollera").click()
+    expect(page.locator(".verification")).to_contain_text("Giltigt")
+    expect(page.locator("dl")).to_contain_text("Åsa Lindström")
+    assert_accessible(page)

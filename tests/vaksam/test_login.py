@@ -47,7 +47,7 @@ def test_repeated_failed_logins_are_stopped(client, home_page, employee, setting
         reverse("login"), {"username": employee.user.username, "password": "secret-password"}
     )
     assert response.status_code == 429
-    assert "För många inloggningsförsök" in response.content.decode()
+    assert "För många försök" in response.content.decode()
 
 
 def test_logout_is_a_post_and_ends_the_session(client, home_page, employee):

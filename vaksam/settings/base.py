@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "reports",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -154,6 +156,19 @@ LOGGING = {
     # Every page save queues tasks; their INFO lines drown out what matters.
     "loggers": {
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # xhtml2pdf logs the whole document (personal data) with its warnings.
+        "xhtml2pdf": {"level": "ERROR"},
     },
 }
+
+# Background work (bulk certificate ZIPs, reminders): a worker runs `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Certificates: a PDF render that warns (a missing font, a refused resource) is an error here.
+PDF_STRICT = env.bool("PDF_STRICT", default=False)
+# Above this many certificates, a ZIP download is built in the background.
+CERTIFICATE_ZIP_INLINE_LIMIT = env.int("CERTIFICATE_ZIP_INLINE_LIMIT", default=300)
+# How many verification lookups one client may make.
+CERTIFICATE_VERIFY_RATE = env.str("CERTIFICATE_VERIFY_RATE", default="30/m")

@@ -1,0 +1,143 @@
+"""Certificates in the Wagtail admin: list and filter, revoke, and download as one ZIP."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Site
+
+from certificates.bundles import stream_zip
+from certificates.filters import CertificateFilterSet
+from certificates.forms import RevokeForm
+from certificates.models import Certificate, CertificateExport
+from certificates.services import revoke_certificate
+from certificates.tasks import build_certificate_zip
+from content.models import SiteSettings
+
+
+def _require(request, permission: str):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+class CertificateIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("employee__org_unit")
+
+    @property
+    def header_buttons(self):
+        query = self.request.GET.urlencode()
+        return [
+            *super().header_buttons,
+            HeaderButton(
+                _("Ladda ner urvalet som ZIP"),
+                url=reverse("certificates_admin:zip") + (f"?{query}" if query else ""),
+                icon_name="download",
+            ),
+            HeaderButton(
+                _("Mina exporter"), url=reverse("certificates_admin:exports"), icon_name="list-ul"
+            ),
+        ]
+
+
+class RevokeView(WagtailAdminTemplateMixin, FormView):
+    form_class = RevokeForm
+    template_name = "certificates/admin/revoke.html"
+    header_icon = "warning"
+    page_title = gettext_lazy("Återkalla intyg")
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        _require(request, "certificates.revoke_certificate")
+        self.certificate = get_object_or_404(Certificate, pk=pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("certificates_admin:index"), "label": _("Intyg")},
+            {"url": "", "label": str(self.certificate)},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(certificate=self.certificate, **kwargs)
+
+    def form_valid(self, form):
+        if self.certificate.revoked_at is not None:
+            messages.warning(self.request, _("Intyget var redan återkallat."))
+        else:
+            revoke_certificate(
+                certificate=self.certificate,
+                reason=form.cleaned_data["reason"],
+                user=self.request.user,
+            )
+            messages.success(self.request, _("Intyget är återkallat."))
+        return redirect("certificates_admin:index")
+
+
+def zip_download(request):
+    """The filtered certificates as one ZIP: streamed now, or built in the background."""
+    _require(request, "certificates.view_certificate")
+    filters = CertificateFilterSet(request.GET, queryset=Certificate.objects.all())
+    if not filters.is_valid():
+        messages.error(request, _("Filtret kunde inte användas. Kontrollera datumen."))
+        return redirect("certificates_admin:index")
+    certificates = filters.qs.order_by("pk")
+    if certificates.count() > settings.CERTIFICATE_ZIP_INLINE_LIMIT:
+        with transaction.atomic():
+            export = CertificateExport.objects.create(
+                requested_by=request.user,
+                description=request.GET.urlencode(),
+                certificate_ids=list(certificates.values_list("pk", flat=True)),
+            )
+            transaction.on_commit(lambda: build_certificate_zip.enqueue(export.pk))
+        messages.success(
+            request,
+            _("Intygen packas i bakgrunden. Filen finns under Mina exporter när den är klar."),
+        )
+        return redirect("certificates_admin:exports")
+    site_settings = SiteSettings.for_site(Site.find_for_request(request))
+    response = StreamingHttpResponse(
+        stream_zip(certificates.iterator(), site_settings=site_settings),
+        content_type="application/zip",
+    )
+    response["Content-Disposition"] = 'attachment; filename="intyg.zip"'
+    return response
+
+
+class ExportListView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "certificates/admin/exports.html"
+    header_icon = "download"
+    page_title = gettext_lazy("Mina exporter")
+
+    def dispatch(self, request, *args, **kwargs):
+        _require(request, "certificates.view_certificate")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("certificates_admin:index"), "label": _("Intyg")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        exports = CertificateExport.objects.filter(requested_by=self.request.user)[:50]
+        return super().get_context_data(exports=exports, **kwargs)
+
+
+def export_download(request, pk: int):
+    _require(request, "certificates.view_certificate")
+    export = get_object_or_404(
+        CertificateExport,
+        pk=pk,
+        requested_by=request.user,
+        state=CertificateExport.State.READY,
+    )
+    return FileResponse(export.file.open("rb"), as_attachment=True, filename="intyg.zip")

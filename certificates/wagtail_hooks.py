@@ -1,0 +1,90 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from certificates import admin_views
+from certificates.filters import CertificateFilterSet
+from certificates.models import Certificate
+from certificates.services import issue_certificate
+
+# A completed course issues its certificate in the same transaction.
+hooks.register("course_completed", issue_certificate)
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action("certificates.revoke", _("Återkalla intyg"), _("Intyg återkallat"))
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Certificates are issued by completions, never typed in or edited by hand."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change", "delete"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Certificate, ReadOnlyPolicy(Certificate))
+
+
+class StatusColumn(Column):
+    def get_value(self, instance):
+        return instance.get_status_display()
+
+
+class RevokeColumn(Column):
+    cell_template_name = "certificates/admin/revoke_cell.html"
+
+    def get_value(self, instance):
+        if instance.revoked_at is None:
+            return reverse("certificates_admin:revoke", args=[instance.pk])
+        return None
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    icon = "doc-full"
+    menu_label = _("Intyg")
+    menu_order = 350
+    add_to_admin_menu = True
+    url_prefix = "intyg"
+    url_namespace = "certificates_admin"
+    index_view_class = admin_views.CertificateIndexView
+    filterset_class = CertificateFilterSet
+    inspect_view_enabled = True
+    search_fields = ["holder_name", "code", "course_title"]
+    list_per_page = 50
+    list_display = [
+        "holder_name",
+        "course_title",
+        "issued_at",
+        "valid_until",
+        StatusColumn("status", label=_("Status")),
+        "display_code",
+        RevokeColumn("revoke", label=_("Återkalla")),
+    ]
+
+    # Never shown: the read-only policy refuses add and change.
+    form_fields = ["revoked_reason"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/aterkalla/", admin_views.RevokeView.as_view(), name="revoke"),
+            path("zip/", admin_views.zip_download, name="zip"),
+            path("exporter/", admin_views.ExportListView.as_view(), name="exports"),
+            path("exporter/<int:pk>/", admin_views.export_download, name="export_download"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return CertificateViewSet("certificates")

@@ -1,0 +1,99 @@
+"""HR and coordinators: filter, revoke with a logged reason, and download ZIPs."""
+
+import zipfile
+from io import BytesIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from certificates.models import Certificate, CertificateExport
+from courses.services import record_module_completion
+from people.groups import ensure_groups
+from tests.factories import EmployeeFactory, OrgUnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hr(client, unit):
+    ensure_groups()
+    person = EmployeeFactory(org_unit=unit)
+    person.user.groups.add(Group.objects.get(name="HR"))
+    client.force_login(person.user)
+    return person
+
+
+@pytest.fixture
+def three_certificates(course, roles):
+    """Certificates for three people: two in unit A (one below it), one in unit B."""
+    a = OrgUnitFactory(code="a", kind="avdelning")
+    a1 = OrgUnitFactory(code="a1", parent=a)
+    b = OrgUnitFactory(code="b", kind="avdelning")
+    people = [EmployeeFactory(org_unit=u, roles=[roles["medarbetare"]]) for u in (a, a1, b)]
+    for person in people:
+        for module in (course.intro_module, course.jav_module):
+            record_module_completion(employee=person, module=module)
+    return {"a": a, "b": b, "people": people}
+
+
+def test_listing_filters_by_unit_subtree(client, hr, three_certificates):
+    url = reverse("certificates_admin:index")
+    response = client.get(url, {"org_unit": three_certificates["a"].pk})
+    content = response.content.decode()
+    assert response.status_code == 200
+    names = [p.full_name for p in three_certificates["people"]]
+    assert names[0] in content and names[1] in content and names[2] not in content
+
+
+def test_revoking_needs_a_reason_and_is_logged(client, hr, three_certificates):
+    certificate = Certificate.objects.first()
+    url = reverse("certificates_admin:revoke", args=[certificate.pk])
+    response = client.post(url, {"reason": ""})
+    assert "Ange varför intyget återkallas." in response.content.decode()
+    client.post(url, {"reason": "Utfärdat av misstag"})
+    certificate.refresh_from_db()
+    assert certificate.status() == "revoked"
+    assert certificate.revoked_by == hr.user
+    entry = ModelLogEntry.objects.get(action="certificates.revoke")
+    assert entry.user == hr.user and entry.data["reason"] == "Utfärdat av misstag"
+
+
+def test_learner_cannot_reach_the_certificate_admin(client, three_certificates, unit):
+    learner = EmployeeFactory(org_unit=unit)
+    client.force_login(learner.user)
+    assert client.get(reverse("certificates_admin:zip")).status_code in (302, 403)
+    certificate = Certificate.objects.first()
+    client.post(reverse("certificates_admin:revoke", args=[certificate.pk]), {"reason": "x"})
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+
+
+def test_zip_of_the_filtered_set_is_streamed(client, hr, three_certificates):
+    response = client.get(
+        reverse("certificates_admin:zip"), {"org_unit": three_certificates["a"].pk}
+    )
+    assert response.status_code == 200 and response.streaming
+    archive = zipfile.ZipFile(BytesIO(b"".join(response.streaming_content)))
+    names = archive.namelist()
+    assert len(names) == 2
+    assert all(name.endswith(".pdf") for name in names)
+    assert all(archive.read(name).startswith(b"%PDF") for name in names)
+
+
+def test_a_large_zip_is_built_in_the_background_and_offered_when_ready(
+    client, hr, three_certificates, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.CERTIFICATE_ZIP_INLINE_LIMIT = 2
+    settings.MEDIA_ROOT = tmp_path
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("certificates_admin:zip"))
+    assert response["Location"] == reverse("certificates_admin:exports")
+    export = CertificateExport.objects.get()
+    assert export.state == CertificateExport.State.READY  # the immediate backend ran it
+    content = client.get(response["Location"]).content.decode()
+    download = reverse("certificates_admin:export_download", args=[export.pk])
+    assert download in content
+    archive = zipfile.ZipFile(BytesIO(b"".join(client.get(download).streaming_content)))
+    assert len(archive.namelist()) == 3

@@ -1,0 +1,88 @@
+"""Public verification: the three statuses, forgiving input, clear refusals, a rate limit."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from certificates.services import revoke_certificate
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(client, code):
+    return client.get(reverse("certificates:verify", args=[code]))
+
+
+def _json(client, code):
+    return client.get(reverse("certificates:verify_json", args=[code]))
+
+
+def test_valid_certificate_page_and_json(client, certificate, home_page):
+    response = _page(client, certificate.display_code.lower())
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Giltigt" in content and "Åsa Öberg-Lindgärd" in content
+    assert certificate.course_title in content
+    assert certificate.employee.employee_number not in content  # nothing else personal
+    data = _json(client, certificate.code).json()
+    assert data == {
+        "code": certificate.display_code,
+        "status": "valid",
+        "status_text": "Giltigt",
+        "holder": "Åsa Öberg-Lindgärd",
+        "course": certificate.course_title,
+        "issued_at": certificate.issued_at.date().isoformat(),
+        "valid_until": certificate.valid_until.isoformat(),
+    }
+
+
+def test_expired_certificate_says_so(client, certificate, home_page):
+    certificate.valid_until = timezone.localdate() - timedelta(days=1)
+    certificate.save()
+    assert "Har upphört att gälla" in _page(client, certificate.display_code).content.decode()
+    assert _json(client, certificate.display_code).json()["status"] == "expired"
+
+
+def test_revoked_certificate_says_so(client, certificate, home_page, employee):
+    revoke_certificate(certificate=certificate, reason="Fel person", user=employee.user)
+    content = _page(client, certificate.display_code).content.decode()
+    assert "Återkallat" in content and "har återkallats" in content
+    assert _json(client, certificate.display_code).json()["status"] == "revoked"
+    assert "Fel person" not in content  # the reason is internal
+
+
+def test_form_redirects_to_the_certificate(client, certificate, home_page):
+    response = client.get(reverse("certificates:verify_form"), {"code": certificate.code.lower()})
+    assert response["Location"] == reverse("certificates:verify", args=[certificate.display_code])
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "message"),
+    [
+        ("ABCD-EFGH-JKMN", 404, "Vi hittade inget intyg"),
+        ("ABCD!", 400, "tecken som inte finns"),
+        ("A" * 200, 400, "för lång"),
+    ],
+)
+def test_unknown_malformed_and_over_long_codes_get_swedish_messages(
+    client, home_page, code, status, message
+):
+    response = _page(client, code)
+    assert response.status_code == status
+    assert message in response.content.decode()
+    assert _json(client, code).status_code == status
+
+
+def test_form_errors_are_swedish(client, home_page):
+    response = client.get(reverse("certificates:verify_form"), {"code": "12"})
+    assert response.status_code == 200
+    assert "En intygskod har 12 tecken; du skrev 2" in response.content.decode()
+
+
+def test_lookups_are_rate_limited_per_client(client, home_page, settings):
+    settings.CERTIFICATE_VERIFY_RATE = "5/m"
+    statuses = [_json(client, f"ABCD-EFGH-JK{n:02d}"[:14]).status_code for n in range(7)]
+    assert statuses[:5] != [429] * 5
+    assert statuses[-1] == 429
