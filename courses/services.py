@@ -1,13 +1,20 @@
-"""Workflows that other apps call: recording that a learner completed a module."""
+"""Workflows that other apps call: recording what a learner has completed."""
 
 import calendar
 from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from wagtail import hooks
 
-from courses.models import CourseCompletion, CoursePage, ModuleCompletion, ModulePage
+from courses.models import (
+    Attendance,
+    CourseCompletion,
+    CoursePage,
+    ModuleCompletion,
+    ModulePage,
+)
 from people.models import Employee
 
 
@@ -23,15 +30,67 @@ def required_modules(*, employee: Employee, course: CoursePage):
     return ModulePage.objects.child_of(course).live().for_employee(employee)
 
 
+def attended_in_round(*, employee: Employee, course: CoursePage, since):
+    """Present attendances at the course's sessions held in the current round."""
+    attended = Attendance.objects.filter(
+        employee=employee, session__course=course, status=Attendance.Status.PRESENT
+    )
+    return attended if since is None else attended.filter(session__starts_at__gt=since)
+
+
 def course_requirements_met(*, employee: Employee, course: CoursePage, since) -> bool:
-    """Whether every module meant for the employee has been passed in this round."""
+    """Every module meant for the employee passed in this round, and attendance if required."""
     required = set(required_modules(employee=employee, course=course).values_list("pk", flat=True))
     passed = set(
         ModuleCompletion.objects.in_round(since)
         .filter(employee=employee, module_id__in=required)
         .values_list("module_id", flat=True)
     )
-    return bool(required) and required <= passed
+    if not required or not required <= passed:
+        return False
+    if course.requires_attendance:
+        return attended_in_round(employee=employee, course=course, since=since).exists()
+    return True
+
+
+def _completed_at(*, employee: Employee, course: CoursePage, since) -> datetime:
+    """When the last requirement was met: the last module pass or the attended session's end."""
+    moments = [
+        ModuleCompletion.objects.in_round(since)
+        .filter(employee=employee, module__in=required_modules(employee=employee, course=course))
+        .aggregate(last=Max("completed_at"))["last"]
+    ]
+    if course.requires_attendance:
+        moments.append(
+            attended_in_round(employee=employee, course=course, since=since).aggregate(
+                last=Max("session__ends_at")
+            )["last"]
+        )
+    return min(max(moment for moment in moments if moment is not None), timezone.now())
+
+
+def complete_course_if_done(*, employee: Employee, course: CoursePage) -> CourseCompletion | None:
+    """Record the course completion once its last requirement is met, whichever came last.
+
+    Runs in the caller's transaction, so the event that completed the course and the
+    completion are saved together or not at all.
+    """
+    # Serialise completions per employee: two events at once cannot both miss each other.
+    Employee.objects.select_for_update().filter(pk=employee.pk).first()
+    since = CourseCompletion.objects.round_start(employee=employee, course=course)
+    if not course_requirements_met(employee=employee, course=course, since=since):
+        return None
+    completed_at = _completed_at(employee=employee, course=course, since=since)
+    completion = CourseCompletion.objects.create(
+        employee=employee,
+        course=course,
+        completed_at=completed_at,
+        valid_until=add_months(timezone.localdate(completed_at), course.validity_months),
+    )
+    # Apps built on courses act on a completion here (certificates issue one).
+    for on_completed in hooks.get_hooks("course_completed"):
+        on_completed(completion=completion)
+    return completion
 
 
 @transaction.atomic
@@ -44,17 +103,12 @@ def record_module_completion(
 ) -> ModuleCompletion:
     """Record that the employee passed the module, and complete the course if that was the last.
 
-    Called inside the caller's transaction (the graded attempt), so the attempt and the
-    completion are saved together or not at all. The first pass in a round is kept; a later
-    pass returns it unchanged.
+    The first pass in a round is kept; a later pass returns it unchanged.
     """
     completed_at = completed_at or timezone.now()
-    # Serialise completions per employee, so two modules passed at once cannot both miss the
-    # other and leave the course incomplete.
     Employee.objects.select_for_update().filter(pk=employee.pk).first()
     course = module.get_parent().specific
     since = CourseCompletion.objects.round_start(employee=employee, course=course)
-
     existing = (
         ModuleCompletion.objects.in_round(since)
         .filter(employee=employee, module=module)
@@ -63,19 +117,8 @@ def record_module_completion(
     )
     if existing is not None:
         return existing
-
     completion = ModuleCompletion.objects.create(
         employee=employee, module=module, completed_at=completed_at, score=score
     )
-    if course_requirements_met(employee=employee, course=course, since=since):
-        course_completion = CourseCompletion.objects.create(
-            employee=employee,
-            course=course,
-            completed_at=completed_at,
-            valid_until=add_months(timezone.localdate(completed_at), course.validity_months),
-        )
-        # Apps built on courses act on a completion here (certificates issue one), in the
-        # same transaction, so a completion never exists without what follows from it.
-        for on_completed in hooks.get_hooks("course_completed"):
-            on_completed(completion=course_completion)
+    complete_course_if_done(employee=employee, course=course)
     return completion

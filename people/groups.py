@@ -24,12 +24,22 @@ _MEDIA = [
     "wagtailimages.choose_image",
 ]
 
+_SESSIONS = [
+    "courses.add_coursesession",
+    "courses.change_coursesession",
+    "courses.view_coursesession",
+    "courses.add_attendance",
+    "courses.change_attendance",
+    "courses.view_attendance",
+]
+
 # Model permissions per group; each group also has those of the groups above it in DESIGN.md.
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     MEDARBETARE: [],
     CHEF: [],
     KURSANSVARIG: [
         "wagtailadmin.access_admin",
+        *_SESSIONS,
         "quizzes.view_question_statistics",
         "certificates.view_certificate",
         "certificates.revoke_certificate",
@@ -37,6 +47,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
     ],
     HR: [
         "wagtailadmin.access_admin",
+        *_SESSIONS,
         "quizzes.view_question_statistics",
         "certificates.view_certificate",
         "certificates.revoke_certificate",

@@ -21,6 +21,7 @@ PAGES = [
     ("medarbetare", "/"),
     ("medarbetare", "/mina-kurser/"),
     ("medarbetare", "/intyg/"),
+    ("medarbetare", "/kurstillfallen/"),
     ("medarbetare", "/kurser/"),
     ("medarbetare", f"{MODULES}/"),
     ("medarbetare", f"{MODULES}/introduktion/"),

@@ -1,0 +1,209 @@
+"""Coordinators' admin pages: create a series of sessions, and register attendance."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from courses.attendance_import import match_attendance_file
+from courses.booking import mark_attendance
+from courses.forms import AttendanceImportForm, SessionSeriesForm
+from courses.models import Attendance, Booking, CourseSession
+from people.models import Employee
+from people.tabular import UnreadableFile
+
+ATTENDANCE_PERMISSION = "courses.change_attendance"
+
+
+def _require(request, permission: str):
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+
+
+class SessionSeriesView(WagtailAdminTemplateMixin, FormView):
+    form_class = SessionSeriesForm
+    template_name = "courses/admin/session_series.html"
+    page_title = gettext_lazy("Skapa kurstillfällen för ett år")
+    header_icon = "date"
+
+    def dispatch(self, request, *args, **kwargs):
+        _require(request, "courses.add_coursesession")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("course_sessions:index"), "label": _("Kurstillfällen")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            sessions = CourseSession.objects.bulk_create(form.build_sessions())
+        messages.success(
+            self.request,
+            _("%(count)d kurstillfällen skapade. Du kan ändra vart och ett i listan.")
+            % {"count": len(sessions)},
+        )
+        return redirect("course_sessions:index")
+
+
+class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
+    """Booked employees and walk-ins with their attendance, marked in bulk."""
+
+    template_name = "courses/admin/attendance.html"
+    header_icon = "user"
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        _require(request, ATTENDANCE_PERMISSION)
+        self.session = get_object_or_404(CourseSession.objects.select_related("course"), pk=pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Närvaro: %(session)s") % {"session": self.session}
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("course_sessions:index"), "label": _("Kurstillfällen")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def people(self) -> list[dict]:
+        """Everyone booked (not waiting) or already marked, with their current mark."""
+        marks = {a.employee_id: a for a in self.session.attendances.all()}
+        booked = Employee.objects.filter(
+            bookings__session=self.session, bookings__status=Booking.Status.CONFIRMED
+        )
+        employees = (
+            Employee.objects.filter(Q(pk__in=booked) | Q(pk__in=list(marks)))
+            .select_related("user", "org_unit")
+            .order_by("user__last_name", "user__first_name")
+        )
+        return [
+            {
+                "employee": employee,
+                "attendance": marks.get(employee.pk),
+                "walk_in": employee.pk not in set(booked.values_list("pk", flat=True)),
+            }
+            for employee in employees
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()
+        matches = []
+        if len(query) >= 2:
+            matches = (
+                Employee.objects.active()
+                .filter(
+                    Q(employee_number__iexact=query)
+                    | Q(user__first_name__icontains=query)
+                    | Q(user__last_name__icontains=query)
+                )
+                .select_related("user", "org_unit")[:20]
+            )
+        context.update(
+            session=self.session,
+            people=self.people(),
+            statuses=Attendance.Status.choices,
+            query=query,
+            matches=matches,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action", "save")
+        if action == "add":
+            employee = get_object_or_404(Employee.objects.active(), pk=request.POST.get("employee"))
+            mark_attendance(
+                session=self.session,
+                marks={employee.pk: Attendance.Status.PRESENT},
+                user=request.user,
+            )
+            messages.success(
+                request, _("%(name)s är registrerad som närvarande.") % {"name": employee.full_name}
+            )
+        else:
+            allowed = {row["employee"].pk for row in self.people()}
+            valid = set(Attendance.Status.values)
+            if action == "all_present":
+                marks = dict.fromkeys(allowed, Attendance.Status.PRESENT)
+            else:
+                marks = {
+                    int(key.removeprefix("status-")): value
+                    for key, value in request.POST.items()
+                    if key.startswith("status-")
+                    and key.removeprefix("status-").isdigit()
+                    and int(key.removeprefix("status-")) in allowed
+                    and value in valid
+                }
+            mark_attendance(session=self.session, marks=marks, user=request.user)
+            if action == "close":
+                self.session.status = CourseSession.Status.HELD
+                self.session.save(update_fields=["status"])
+                messages.success(request, _("Närvaron är sparad och tillfället är avslutat."))
+            else:
+                messages.success(
+                    request, _("Närvaro sparad för %(count)d personer.") % {"count": len(marks)}
+                )
+        return redirect("course_sessions:attendance", pk=self.session.pk)
+
+
+class AttendanceImportView(WagtailAdminTemplateMixin, FormView):
+    """Upload a participant list, check the matches, then save them as present."""
+
+    form_class = AttendanceImportForm
+    template_name = "courses/admin/attendance_import.html"
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, pk, **kwargs):
+        _require(request, ATTENDANCE_PERMISSION)
+        self.session = get_object_or_404(CourseSession.objects.select_related("course"), pk=pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Importera närvaro: %(session)s") % {"session": self.session}
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("course_sessions:index"), "label": _("Kurstillfällen")},
+            {
+                "url": reverse("course_sessions:attendance", args=[self.session.pk]),
+                "label": _("Närvaro"),
+            },
+            {"url": "", "label": _("Importera")},
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(session=self.session, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            ids = [int(value) for value in request.POST.getlist("employee") if value.isdigit()]
+            employees = list(Employee.objects.active().filter(pk__in=ids))
+            mark_attendance(
+                session=self.session,
+                marks={employee.pk: Attendance.Status.PRESENT for employee in employees},
+                user=request.user,
+            )
+            messages.success(
+                request,
+                _("%(count)d personer registrerade som närvarande.") % {"count": len(employees)},
+            )
+            return redirect("course_sessions:attendance", pk=self.session.pk)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            match = match_attendance_file(upload.name, upload.read())
+        except UnreadableFile as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        # Nothing is saved yet: the coordinator confirms the matches on the next step.
+        return self.render_to_response(self.get_context_data(form=form, match=match))

@@ -1,0 +1,177 @@
+"""Booking course sessions, the waiting list, and registering attendance."""
+
+import logging
+
+import icalendar
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from courses.models import Attendance, Booking, CourseSession
+from courses.services import complete_course_if_done
+from people.models import Employee
+
+logger = logging.getLogger(__name__)
+
+
+class BookingError(Exception):
+    """A booking or cancellation that cannot be made; the message is for the employee."""
+
+
+def _local(moment) -> str:
+    return date_format(timezone.localtime(moment), "j F Y \\k\\l. H:i")
+
+
+def calendar_file(session: CourseSession) -> bytes:
+    """The session as an iCalendar file, for the employee's own calendar."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Vaksam//Kurstillfällen//SV")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = icalendar.Event()
+    event.add("uid", f"kurstillfalle-{session.pk}@vaksam")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", session.starts_at)
+    event.add("dtend", session.ends_at)
+    event.add("summary", session.course.title)
+    event.add("location", session.place or session.get_format_display())
+    if session.meeting_url:
+        event.add("url", session.meeting_url)
+    event.add("description", _("Kurstillfälle i %(course)s.") % {"course": session.course.title})
+    if session.status == CourseSession.Status.CANCELLED:
+        event.add("status", "CANCELLED")
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def send_booking_email(booking: Booking, kind: str) -> None:
+    """Tell the employee what happened to their booking; confirmed seats get the .ics."""
+    employee, session = booking.employee, booking.session
+    if not employee.user.email:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {"booking": booking, "session": session, "employee": employee, "kind": kind}
+        subject = {
+            "confirmed": _("Bokningsbekräftelse: %(course)s"),
+            "waitlisted": _("Du står på väntelistan: %(course)s"),
+            "promoted": _("Du har fått en plats: %(course)s"),
+            "cancelled": _("Avbokning: %(course)s"),
+        }[kind] % {"course": session.course.title}
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=render_to_string("courses/email/booking.txt", context),
+            to=[employee.user.email],
+        )
+        message.attach_alternative(
+            render_to_string("courses/email/booking.html", context), "text/html"
+        )
+        if kind in {"confirmed", "promoted"}:
+            message.attach("kurstillfalle.ics", calendar_file(session), "text/calendar")
+        message.send()
+
+
+@transaction.atomic
+def book(*, employee: Employee, session: CourseSession) -> Booking:
+    """A seat if there is one, otherwise a place in the waiting list."""
+    # The row lock makes concurrent bookings of the last seat queue up behind each other.
+    session = CourseSession.objects.select_for_update().select_related("course").get(pk=session.pk)
+    if session.status == CourseSession.Status.CANCELLED:
+        raise BookingError(_("Kurstillfället är inställt och går inte att boka."))
+    if not session.is_open_for_booking():
+        raise BookingError(
+            _("Sista dag att boka var %(deadline)s.")
+            % {"deadline": _local(session.booking_deadline)}
+        )
+    live = Booking.objects.filter(employee=employee).exclude(status=Booking.Status.CANCELLED)
+    if live.filter(session=session).exists():
+        raise BookingError(_("Du är redan anmäld till det här kurstillfället."))
+    other = live.filter(
+        session__course=session.course, session__starts_at__gte=timezone.now()
+    ).first()
+    if other is not None:
+        raise BookingError(
+            _("Du är redan anmäld till kurstillfället %(when)s. Avboka det först om du vill byta.")
+            % {"when": _local(other.session.starts_at)}
+        )
+    confirmed = session.bookings.filter(status=Booking.Status.CONFIRMED).count()
+    status = Booking.Status.CONFIRMED if confirmed < session.capacity else Booking.Status.WAITLISTED
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.create(session=session, employee=employee, status=status)
+    except IntegrityError as error:
+        raise BookingError(_("Du är redan anmäld till det här kurstillfället.")) from error
+    kind = "confirmed" if status == Booking.Status.CONFIRMED else "waitlisted"
+    transaction.on_commit(lambda: send_booking_email(booking, kind))
+    return booking
+
+
+@transaction.atomic
+def cancel(*, booking: Booking) -> Booking:
+    """Cancel before the deadline; a freed seat goes to the first in the waiting list."""
+    session = CourseSession.objects.select_for_update().get(pk=booking.session_id)
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status == Booking.Status.CANCELLED:
+        return booking
+    if not session.is_open_for_booking():
+        raise BookingError(
+            _("Det går inte att avboka efter sista dag att boka. Kontakta kursansvarig.")
+        )
+    had_seat = booking.status == Booking.Status.CONFIRMED
+    booking.status = Booking.Status.CANCELLED
+    booking.cancelled_at = timezone.now()
+    booking.save(update_fields=["status", "cancelled_at"])
+    transaction.on_commit(lambda: send_booking_email(booking, "cancelled"))
+    if had_seat:
+        promote_from_waiting_list(session)
+    return booking
+
+
+def promote_from_waiting_list(session: CourseSession) -> list[Booking]:
+    """Give free seats to the waiting list, first come first served; the session is locked."""
+    confirmed = session.bookings.filter(status=Booking.Status.CONFIRMED).count()
+    free = max(session.capacity - confirmed, 0)
+    promoted = list(session.bookings.filter(status=Booking.Status.WAITLISTED)[:free])
+    for booking in promoted:
+        booking.status = Booking.Status.CONFIRMED
+        booking.save(update_fields=["status"])
+        transaction.on_commit(lambda booking=booking: send_booking_email(booking, "promoted"))
+    return promoted
+
+
+@transaction.atomic
+def mark_attendance(*, session: CourseSession, marks: dict[int, str], user) -> list[Attendance]:
+    """Register attendance for many employees at once ({employee id: status}).
+
+    Changes after the session is closed (held) are allowed but logged: who, when, from → to.
+    A present mark may complete the course for courses that require attendance.
+    """
+    existing = {a.employee_id: a for a in session.attendances.filter(employee_id__in=marks)}
+    employees = Employee.objects.in_bulk(list(marks))
+    saved = []
+    for employee_id, status in marks.items():
+        attendance = existing.get(employee_id)
+        if attendance is None:
+            attendance = Attendance.objects.create(
+                session=session, employee=employees[employee_id], status=status, marked_by=user
+            )
+        elif attendance.status != status:
+            previous = attendance.status
+            attendance.status, attendance.marked_by = status, user
+            attendance.marked_at = timezone.now()
+            attendance.save(update_fields=["status", "marked_by", "marked_at"])
+            if session.status == CourseSession.Status.HELD:
+                log(
+                    instance=attendance,
+                    action="courses.attendance_changed",
+                    user=user,
+                    data={"employee": str(attendance.employee), "from": previous, "to": status},
+                )
+        saved.append(attendance)
+        if status == Attendance.Status.PRESENT and session.course.requires_attendance:
+            complete_course_if_done(employee=employees[employee_id], course=session.course)
+    return saved

@@ -1,0 +1,41 @@
+"""Sessions in a real browser: an employee books and takes the calendar file; a coordinator
+registers attendance."""
+
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from courses.models import Attendance, Booking, CourseSession
+from tests.browser.axe import assert_accessible
+
+
+def test_employee_books_a_session_and_downloads_the_calendar_file(page, login):
+    login("medarbetare")
+    page.get_by_role("link", name="Kurstillfällen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kurstillfällen")
+    page.get_by_role("button", name="Boka").first.click()
+    expect(page.locator(".alert-success")).to_contain_text("Du är bokad")
+    assert_accessible(page)
+
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Lägg in i kalendern").click()
+    calendar = Path(download_info.value.path()).read_text()
+    assert "BEGIN:VEVENT" in calendar and "Otillåten påverkan" in calendar
+    assert Booking.objects.filter(
+        employee__user__username="medarbetare", status="confirmed"
+    ).exists()
+
+
+def test_coordinator_marks_attendance(page, login):
+    session = CourseSession.objects.upcoming().first()
+    booked = list(session.bookings.filter(status="confirmed").select_related("employee__user"))
+    login("samordnare")
+    page.goto(f"/admin/kurstillfallen/{session.pk}/narvaro/")
+    first = booked[0].employee
+    page.get_by_label(f"Frånvarande: {first.full_name}").check()
+    page.get_by_role("button", name="Spara närvaro").click()
+    expect(page.get_by_text("Närvaro sparad för 1 personer.")).to_be_visible()
+    page.get_by_role("button", name="Markera alla som närvarande").click()
+    marks = dict(Attendance.objects.filter(session=session).values_list("employee_id", "status"))
+    assert len(marks) == len(booked)
+    assert set(marks.values()) == {"present"}
