@@ -1,6 +1,10 @@
 """Certificates issued when a course is completed, and bulk downloads of them."""
 
+import uuid
+from datetime import timedelta
+
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -102,6 +106,30 @@ class Certificate(models.Model):
         return str(self.Status(self.status()).label)
 
 
+def private_storage() -> FileSystemStorage:
+    """Storage outside MEDIA_ROOT: nothing here is reachable except through a checked view."""
+    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+
+
+def export_file_name(instance, filename) -> str:
+    return f"certificate-exports/{uuid.uuid4().hex}.zip"
+
+
+class CertificateExportQuerySet(models.QuerySet):
+    def expired(self):
+        cutoff = timezone.now() - timedelta(days=settings.CERTIFICATE_EXPORT_RETENTION_DAYS)
+        return self.filter(requested_at__lt=cutoff)
+
+    def prune(self) -> int:
+        """Delete exports past their retention, files first."""
+        expired = list(self.expired())
+        for export in expired:
+            if export.file:
+                export.file.delete(save=False)
+            export.delete()
+        return len(expired)
+
+
 class CertificateExport(models.Model):
     """A ZIP of many certificates, built in the background and kept for its requester."""
 
@@ -117,8 +145,10 @@ class CertificateExport(models.Model):
     description = models.CharField(_("urval"), max_length=500, blank=True)
     certificate_ids = models.JSONField(default=list)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    file = models.FileField(upload_to="certificate-exports/", blank=True)
+    file = models.FileField(storage=private_storage, upload_to=export_file_name, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = CertificateExportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-requested_at"]

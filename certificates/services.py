@@ -7,7 +7,7 @@ from wagtail.log_actions import log
 from certificates import codes
 from certificates.models import Certificate
 from courses.models import CourseCompletion
-from courses.services import required_modules
+from courses.services import required_modules, revoke_completion
 
 
 def issue_certificate(*, completion: CourseCompletion) -> Certificate:
@@ -46,6 +46,7 @@ def revoke_certificate(*, certificate: Certificate, reason: str, user) -> Certif
     certificate.revoked_reason = reason.strip()
     certificate.revoked_by = user
     certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    revoke_completion(completion=certificate.completion)
     log(
         instance=certificate,
         action="certificates.revoke",

@@ -14,6 +14,7 @@ from content.models import SiteSettings
 
 @task()
 def build_certificate_zip(export_id: int) -> None:
+    CertificateExport.objects.prune()
     export = CertificateExport.objects.get(pk=export_id)
     certificates = Certificate.objects.filter(pk__in=export.certificate_ids).order_by("pk")
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
@@ -21,7 +22,7 @@ def build_certificate_zip(export_id: int) -> None:
         with tempfile.TemporaryFile() as spool:
             write_zip(certificates.iterator(), spool, site_settings=site_settings)
             spool.seek(0)
-            export.file.save(f"intyg-{export.pk}.zip", File(spool), save=False)
+            export.file.save("intyg.zip", File(spool), save=False)
     except Exception:
         export.state = CertificateExport.State.FAILED
         export.finished_at = timezone.now()

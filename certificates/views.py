@@ -1,11 +1,14 @@
 """The learner's certificates, downloads with a scope check, and public verification."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
+from wagtail.log_actions import log
 from wagtail.models import Site
 
 from certificates import codes
@@ -51,6 +54,12 @@ def download(request, code: str):
     if not can_download(request.user, certificate):
         # Not found rather than forbidden: others' certificates are not confirmed to exist.
         raise Http404
+    if certificate.revoked_at is not None:
+        messages.error(request, _("Intyget är återkallat och kan inte laddas ner."))
+        return redirect("certificates:mine")
+    if certificate.employee.user_id != request.user.pk:
+        # Someone else's personal data: who looked is recorded.
+        log(instance=certificate, action="certificates.download", user=request.user)
     site_settings = SiteSettings.for_site(Site.find_for_request(request))
     response = HttpResponse(
         certificate_pdf(certificate, site_settings=site_settings), content_type="application/pdf"
@@ -59,7 +68,7 @@ def download(request, code: str):
     return response
 
 
-@ratelimit(key="ip", rate=_verify_rate, block=True)
+@ratelimit(group="certificate-verification", key="ip", rate=_verify_rate, block=True)
 def verify_form(request):
     form = VerifyForm(request.GET or None)
     if form.is_valid():
@@ -74,7 +83,7 @@ def _lookup(code: str) -> tuple[Certificate | None, str | None]:
         return None, str(error)
 
 
-@ratelimit(key="ip", rate=_verify_rate, block=True)
+@ratelimit(group="certificate-verification", key="ip", rate=_verify_rate, block=True)
 def verify(request, code: str):
     certificate, problem = _lookup(code)
     if certificate is None:
@@ -91,7 +100,7 @@ def verify(request, code: str):
     return render(request, "certificates/verify_result.html", {"certificate": certificate})
 
 
-@ratelimit(key="ip", rate=_verify_rate, block=True)
+@ratelimit(group="certificate-verification", key="ip", rate=_verify_rate, block=True)
 def verify_json(request, code: str):
     certificate, problem = _lookup(code)
     if certificate is None:
@@ -104,7 +113,7 @@ def verify_json(request, code: str):
             "status_text": certificate.get_status_display(),
             "holder": certificate.holder_name,
             "course": certificate.course_title,
-            "issued_at": certificate.issued_at.date().isoformat(),
+            "issued_at": timezone.localdate(certificate.issued_at).isoformat(),
             "valid_until": certificate.valid_until.isoformat(),
         }
     )

@@ -18,6 +18,10 @@ hooks.register("course_completed", issue_certificate)
 @hooks.register("register_log_actions")
 def register_certificate_log_actions(actions):
     actions.register_action("certificates.revoke", _("Återkalla intyg"), _("Intyg återkallat"))
+    actions.register_action(
+        "certificates.download", _("Ladda ner annans intyg"), _("Intyg nedladdat av annan")
+    )
+    actions.register_action("certificates.export", _("Exportera intyg"), _("Intyg exporterade"))
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):

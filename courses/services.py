@@ -116,9 +116,20 @@ def record_module_completion(
         .first()
     )
     if existing is not None:
+        # Nothing new passed, but requirements may have changed since (a module unpublished,
+        # a role removed): check whether the course is complete now.
+        complete_course_if_done(employee=employee, course=course)
         return existing
     completion = ModuleCompletion.objects.create(
         employee=employee, module=module, completed_at=completed_at, score=score
     )
     complete_course_if_done(employee=employee, course=course)
+    return completion
+
+
+def revoke_completion(*, completion: CourseCompletion) -> CourseCompletion:
+    """The completion no longer counts; the employee must complete the course again."""
+    if completion.revoked_at is None:
+        completion.revoked_at = timezone.now()
+        completion.save(update_fields=["revoked_at"])
     return completion

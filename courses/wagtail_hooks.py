@@ -1,3 +1,6 @@
+from django.contrib import messages
+from django.db.models.deletion import Collector, ProtectedError
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +12,24 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from courses import admin_views
 from courses.models import CourseSession
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_pages_with_history(request, page):
+    """Courses and modules that people have taken keep their history: unpublish instead."""
+    collector = Collector(using="default")
+    try:
+        collector.collect([p.specific for p in page.get_descendants(inclusive=True)])
+    except ProtectedError:
+        messages.error(
+            request,
+            _(
+                "Sidan kan inte tas bort eftersom anställda har gjort kursen eller testet "
+                "(historiken sparas). Avpublicera sidan i stället."
+            ),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().id)
+    return None
 
 
 @hooks.register("register_log_actions")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses.models import ModulePage
+from courses.models import CoursePage, ModulePage
 from quizzes.analytics import question_stats
 
 PERMISSION = "quizzes.view_question_statistics"
@@ -31,9 +31,16 @@ class ModuleListView(_StatisticsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["modules"] = (
-            ModulePage.objects.filter(quiz__isnull=False).order_by("path").specific()
-        )
+        modules = list(ModulePage.objects.filter(quiz__isnull=False).order_by("path"))
+        courses = {
+            course.path: course.title
+            for course in CoursePage.objects.filter(
+                path__in={module.path[: -ModulePage.steplen] for module in modules}
+            )
+        }
+        context["modules"] = [
+            (courses.get(module.path[: -ModulePage.steplen], ""), module) for module in modules
+        ]
         return context
 
 

@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Q
 
 from courses.models import ModulePage
@@ -18,9 +19,11 @@ class QuestionStats:
     most_chosen_wrong: str | None
     most_chosen_wrong_count: int
 
+    too_few: bool = False
+
     @property
     def share_correct(self) -> float | None:
-        return self.correct / self.answered if self.answered else None
+        return self.correct / self.answered if self.answered and not self.too_few else None
 
 
 def question_stats(module: ModulePage) -> list[QuestionStats]:
@@ -57,6 +60,10 @@ def question_stats(module: ModulePage) -> list[QuestionStats]:
             }
         )
         top = counter.most_common(1)
+        # Too few answers would let a coordinator infer what a named colleague chose.
+        too_few = row["answered"] < settings.ANONYMITY_MIN_GROUP
+        if too_few:
+            top = []
         stats.append(
             QuestionStats(
                 question_id=question_id,
@@ -65,6 +72,7 @@ def question_stats(module: ModulePage) -> list[QuestionStats]:
                 correct=row["correct"],
                 most_chosen_wrong=option_texts.get(top[0][0], "–") if top else None,
                 most_chosen_wrong_count=top[0][1] if top else 0,
+                too_few=too_few,
             )
         )
     return stats

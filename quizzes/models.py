@@ -3,6 +3,7 @@
 import random
 import uuid
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -22,6 +23,7 @@ class ModuleQuiz(models.Model):
         _("godkäntgräns (procent)"),
         null=True,
         blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
         help_text=_("Lämna tomt för kursens gräns."),
     )
     questions_per_attempt = models.PositiveSmallIntegerField(
@@ -43,7 +45,13 @@ class ModuleQuiz(models.Model):
     class Meta:
         verbose_name = _("kunskapstest")
         verbose_name_plural = _("kunskapstest")
-        constraints = [models.UniqueConstraint(fields=["page"], name="one_quiz_per_module")]
+        constraints = [
+            models.UniqueConstraint(fields=["page"], name="one_quiz_per_module"),
+            models.CheckConstraint(
+                condition=models.Q(pass_mark__isnull=True) | models.Q(pass_mark__range=(1, 100)),
+                name="quiz_pass_mark_is_a_percentage",
+            ),
+        ]
         permissions = [("view_question_statistics", _("Kan se frågestatistik"))]
 
     def __str__(self):
@@ -170,7 +178,13 @@ class QuizAttempt(models.Model):
                 condition=models.Q(submitted_at__isnull=True)
                 | models.Q(score__isnull=False, passed__isnull=False),
                 name="submitted_attempt_is_graded",
-            )
+            ),
+            # One open attempt per person and module, even from two tabs at once.
+            models.UniqueConstraint(
+                fields=["employee", "module"],
+                condition=models.Q(submitted_at__isnull=True),
+                name="one_open_attempt_per_module",
+            ),
         ]
 
     def __str__(self):

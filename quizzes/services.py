@@ -1,7 +1,7 @@
 """Starting and submitting quiz attempts."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from courses.models import ModulePage
@@ -25,17 +25,26 @@ def start_attempt(*, employee: Employee, module: ModulePage) -> QuizAttempt:
         existing = QuizAttempt.objects.open().filter(employee=employee, module=module).first()
         if existing is not None:
             return existing
-        return QuizAttempt.objects.create(
-            employee=employee,
-            module=module,
-            revision=module.live_revision,
-            questions=quiz.draw(),
-            pass_mark=quiz.effective_pass_mark(),
-            show_explanations=quiz.show_explanations,
-            role_codes=sorted(employee.role_codes()),
-            org_unit=employee.org_unit,
-            org_unit_code=employee.org_unit.code,
-        )
+        try:
+            with transaction.atomic():
+                return _new_attempt(employee=employee, module=module, quiz=quiz)
+        except IntegrityError:
+            # Another tab started one between our check and insert; use that one.
+            return QuizAttempt.objects.open().get(employee=employee, module=module)
+
+
+def _new_attempt(*, employee: Employee, module: ModulePage, quiz: ModuleQuiz) -> QuizAttempt:
+    return QuizAttempt.objects.create(
+        employee=employee,
+        module=module,
+        revision=module.live_revision,
+        questions=quiz.draw(),
+        pass_mark=quiz.effective_pass_mark(),
+        show_explanations=quiz.show_explanations,
+        role_codes=sorted(employee.role_codes()),
+        org_unit=employee.org_unit,
+        org_unit_code=employee.org_unit.code,
+    )
 
 
 def submit_attempt(

@@ -41,6 +41,9 @@ def take(request, public_id):
     attempt = _own_attempt(request, public_id)
     if attempt.is_submitted:
         return redirect("quizzes:result", public_id=attempt.public_id)
+    # The module may have been unpublished, or the employee's roles changed, since starting.
+    if not attempt.module.live or not attempt.module.is_for(attempt.employee):
+        raise PermissionDenied
     form = QuizForm(request.POST or None, questions=attempt.questions)
     if request.method == "POST" and form.is_valid():
         try:

@@ -195,8 +195,12 @@ class ModulePage(LoginRequiredPageMixin, Page):
                     raise PermissionDenied
             elif employee is not None and not getattr(request, "is_preview", False):
                 from courses.models.records import ModuleProgress  # records build on pages
+                from courses.services import record_module_completion
 
                 ModuleProgress.record_open(employee=employee, module=self)
+                # A module without a quiz is done once read; otherwise the quiz decides.
+                if not self.quiz.exists():
+                    record_module_completion(employee=employee, module=self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

@@ -84,7 +84,7 @@ class ModuleCompletion(models.Model):
 
 class CourseCompletionQuerySet(models.QuerySet):
     def valid_on(self, day):
-        return self.filter(valid_until__gte=day)
+        return self.filter(valid_until__gte=day, revoked_at__isnull=True)
 
     def round_start(self, *, employee: Employee, course: "CoursePage"):
         """When the employee's current round began: their last completion of the course, if any.
@@ -121,6 +121,8 @@ class CourseCompletion(models.Model):
     )
     completed_at = models.DateTimeField(_("klar"))
     valid_until = models.DateField(_("giltig till och med"))
+    # Set when the completion's certificate is revoked: it then counts for nothing.
+    revoked_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
 
     objects = CourseCompletionQuerySet.as_manager()
 
@@ -134,4 +136,4 @@ class CourseCompletion(models.Model):
         return f"{self.employee} – {self.course} ({self.completed_at:%Y-%m-%d})"
 
     def is_valid(self, on=None) -> bool:
-        return self.valid_until >= (on or timezone.localdate())
+        return self.revoked_at is None and self.valid_until >= (on or timezone.localdate())

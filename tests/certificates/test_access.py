@@ -76,3 +76,32 @@ def test_mina_kurser_links_the_certificate(client, certificate, employee):
     client.force_login(employee.user)
     content = client.get(reverse("my_courses")).content.decode()
     assert reverse("certificates:download", args=[certificate.display_code]) in content
+
+
+def test_a_managers_download_is_audited(client, certificate, employee):
+    from wagtail.models import ModelLogEntry
+
+    parent = OrgUnitFactory(kind="avdelning")
+    employee.org_unit.move(parent, pos="last-child")
+    above = EmployeeFactory(org_unit=parent, manages=[parent])
+    client.force_login(above.user)
+    _download(client, certificate)
+    entry = ModelLogEntry.objects.get(action="certificates.download")
+    assert entry.user == above.user and entry.object_id == str(certificate.pk)
+    client.force_login(employee.user)
+    _download(client, certificate)
+    assert ModelLogEntry.objects.filter(action="certificates.download").count() == 1
+
+
+def test_revoking_ends_the_completion_and_stops_downloads(client, certificate, employee):
+    from certificates.services import revoke_certificate
+    from courses.models import CourseCompletion
+
+    revoke_certificate(certificate=certificate, reason="Fel person", user=employee.user)
+    assert not CourseCompletion.objects.valid_on(timezone.localdate()).exists()
+    client.force_login(employee.user)
+    response = client.get(reverse("my_courses"))
+    assert "Återkallad" in response.content.decode()
+    response = _download(client, certificate)
+    assert response.status_code == 302
+    assert "återkallat" in client.get(response["Location"]).content.decode()

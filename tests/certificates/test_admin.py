@@ -97,3 +97,45 @@ def test_a_large_zip_is_built_in_the_background_and_offered_when_ready(
     assert download in content
     archive = zipfile.ZipFile(BytesIO(b"".join(client.get(download).streaming_content)))
     assert len(archive.namelist()) == 3
+
+
+def test_zip_holds_what_the_search_showed(client, hr, three_certificates):
+    person = three_certificates["people"][0]
+    listing = client.get(reverse("certificates_admin:index"), {"q": person.full_name})
+    assert listing.content.decode().count("Återkalla</a>") == 1
+    response = client.get(reverse("certificates_admin:zip"), {"q": person.full_name})
+    archive = zipfile.ZipFile(BytesIO(b"".join(response.streaming_content)))
+    assert len(archive.namelist()) == 1
+
+
+def test_every_export_is_audited_with_filter_and_count(client, hr, three_certificates):
+    response = client.get(
+        reverse("certificates_admin:zip"), {"org_unit": three_certificates["a"].pk}
+    )
+    b"".join(response.streaming_content)
+    entry = ModelLogEntry.objects.get(action="certificates.export")
+    assert entry.user == hr.user
+    assert entry.data["count"] == 2
+    assert f"org_unit={three_certificates['a'].pk}" in entry.data["filter"]
+
+
+def test_background_exports_are_private_and_pruned(
+    client, hr, three_certificates, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    settings.CERTIFICATE_ZIP_INLINE_LIMIT = 1
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(reverse("certificates_admin:zip"))
+    export = CertificateExport.objects.get()
+    path = Path(export.file.path)
+    assert path.is_file()
+    assert not str(path).startswith(str(settings.MEDIA_ROOT))
+    assert "intyg" not in path.name  # a random name, not a guessable one
+
+    CertificateExport.objects.update(requested_at=timezone.now() - timedelta(days=30))
+    assert CertificateExport.objects.prune() == 1
+    assert not path.exists()

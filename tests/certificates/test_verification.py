@@ -86,3 +86,13 @@ def test_lookups_are_rate_limited_per_client(client, home_page, settings):
     statuses = [_json(client, f"ABCD-EFGH-JK{n:02d}"[:14]).status_code for n in range(7)]
     assert statuses[:5] != [429] * 5
     assert statuses[-1] == 429
+
+
+def test_json_issue_date_is_the_swedish_calendar_date(client, certificate, home_page):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    # 00:30 in Stockholm on 1 March is still 28 February in UTC.
+    certificate.issued_at = datetime(2025, 3, 1, 0, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
+    certificate.save()
+    assert _json(client, certificate.code).json()["issued_at"] == "2025-03-01"

@@ -12,7 +12,9 @@ from courses.models import Booking, CourseSession
 from tests.factories import EmployeeFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Serialized rollback puts back what migrations created (Wagtail root page, locale) after
+    # the flush that ends every transactional test.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locking needs PostgreSQL (CI runs it)"
     ),

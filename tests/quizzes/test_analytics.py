@@ -25,7 +25,8 @@ def answered(quiz_course, unit, roles):
     return module
 
 
-def test_stats_count_answers_share_correct_and_the_most_chosen_wrong_option(answered):
+def test_stats_count_answers_share_correct_and_the_most_chosen_wrong_option(answered, settings):
+    settings.ANONYMITY_MIN_GROUP = 3
     stats = question_stats(answered)
     assert [row.answered for row in stats] == [3, 3, 3, 3]
     assert [row.correct for row in stats] == [1, 1, 1, 1]
@@ -36,7 +37,17 @@ def test_stats_count_answers_share_correct_and_the_most_chosen_wrong_option(answ
     assert stats[2].most_chosen_wrong == "Sant"
 
 
-def test_coordinator_sees_the_statistics_page_and_a_learner_does_not(client, answered, unit):
+def test_stats_hide_groups_smaller_than_the_minimum(answered, settings):
+    settings.ANONYMITY_MIN_GROUP = 5
+    stats = question_stats(answered)
+    assert stats[0].answered == 3
+    assert stats[0].share_correct is None and stats[0].most_chosen_wrong is None
+
+
+def test_coordinator_sees_the_statistics_page_and_a_learner_does_not(
+    client, answered, unit, settings
+):
+    settings.ANONYMITY_MIN_GROUP = 3
     ensure_groups()
     coordinator = EmployeeFactory(org_unit=unit)
     coordinator.user.groups.add(Group.objects.get(name="Kursansvarig"))

@@ -91,3 +91,23 @@ def test_module_page_offers_the_quiz_and_shows_a_pass(client, quiz_course, emplo
     take(employee, quiz_course.intro_module)
     content = client.get(quiz_course.intro_module.url).content.decode()
     assert "Du är godkänd på modulen: 100 procent" in content
+
+
+def test_a_module_without_a_quiz_is_done_once_read(client, quiz_course, employee):
+    from tests.factories import ModulePageFactory
+
+    reading = ModulePageFactory(parent=quiz_course, title="Läsning")
+    take(employee, quiz_course.intro_module)
+    take(employee, quiz_course.jav_module)
+    assert not CourseCompletion.objects.exists()
+    client.force_login(employee.user)
+    client.get(reading.url)
+    assert ModuleCompletion.objects.filter(employee=employee, module=reading).exists()
+    assert CourseCompletion.objects.filter(employee=employee).count() == 1
+
+
+def test_passing_again_completes_a_course_whose_requirements_shrank(quiz_course, employee):
+    take(employee, quiz_course.intro_module)
+    quiz_course.jav_module.unpublish()
+    take(employee, quiz_course.intro_module)
+    assert CourseCompletion.objects.filter(employee=employee).count() == 1

@@ -11,7 +11,9 @@ from quizzes.services import start_attempt, submit_attempt
 from tests.quizzes.conftest import right_answers
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Serialized rollback puts back what migrations created (Wagtail root page, locale) after
+    # the flush that ends every transactional test.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="row locking needs PostgreSQL (CI runs it)"
     ),

@@ -199,3 +199,34 @@ def test_starting_needs_login_and_a_post(client, quiz_course, employee):
     assert client.post(url)["Location"].startswith(reverse("login"))
     client.force_login(employee.user)
     assert client.get(url).status_code == 405
+
+
+def test_an_open_attempt_cannot_be_submitted_after_the_module_is_unpublished(
+    client, quiz_course, employee
+):
+    client.force_login(employee.user)
+    attempt = start(client, quiz_course.intro_module)
+    quiz_course.intro_module.unpublish()
+    response = client.post(
+        reverse("quizzes:take", args=[attempt.public_id]), post_data(right_answers(attempt))
+    )
+    assert response.status_code == 403
+    assert not ModuleCompletion.objects.exists()
+
+
+def test_a_module_with_history_cannot_be_deleted_only_unpublished(client, quiz_course, employee):
+    from django.contrib.auth.models import Group
+
+    from people.groups import ensure_groups
+
+    client.force_login(employee.user)
+    attempt = start(client, quiz_course.intro_module)
+    client.post(
+        reverse("quizzes:take", args=[attempt.public_id]), post_data(right_answers(attempt))
+    )
+    ensure_groups()
+    employee.user.groups.add(Group.objects.get(name="Administratör"))
+    url = f"/admin/pages/{quiz_course.intro_module.pk}/delete/"
+    response = client.post(url, follow=True)
+    assert "Avpublicera sidan i stället" in response.content.decode()
+    assert type(quiz_course.intro_module).objects.filter(pk=quiz_course.intro_module.pk).exists()

@@ -12,7 +12,7 @@ def _run(*args, env_overrides=None):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
     }
     env.update(env_overrides or {})
     return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
@@ -26,16 +26,29 @@ def _run(*args, env_overrides=None):
     )
 
 
+REDIS = {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+
+
 def test_production_refuses_to_start_without_secret_key():
-    result = _run("check", env_overrides={"ALLOWED_HOSTS": "vaksam.example"})
+    result = _run("check", env_overrides={"ALLOWED_HOSTS": "vaksam.example", **REDIS})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = _run("check", env_overrides={"SECRET_KEY": "k" * 60 + "-Xy9#"})
+    result = _run("check", env_overrides={"SECRET_KEY": "k" * 60 + "-Xy9#", **REDIS})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    """Rate limits are counted in the cache; a per-process cache would multiply them."""
+    result = _run(
+        "check",
+        env_overrides={"SECRET_KEY": "k" * 60 + "-Xy9#", "ALLOWED_HOSTS": "vaksam.example"},
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr
 
 
 def test_production_passes_the_deploy_check():
@@ -46,6 +59,7 @@ def test_production_passes_the_deploy_check():
         env_overrides={
             "SECRET_KEY": "a8Qz!pL3#vR9@mW2$kT7^nY5&bX1*cJ6(hF4)dS0_gE8+uI2=oP6",
             "ALLOWED_HOSTS": "vaksam.example",
+            **REDIS,
         },
     )
     assert result.returncode == 0, result.stderr + result.stdout

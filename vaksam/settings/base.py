@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "reports",
+    "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.settings",
@@ -116,6 +117,8 @@ LOGOUT_REDIRECT_URL = "/"
 # Failed logins allowed per client IP and per username before a pause (django-ratelimit syntax).
 LOGIN_RATE_LIMIT = env.str("LOGIN_RATE_LIMIT", default="10/5m")
 RATELIMIT_VIEW = "vaksam.views.rate_limited"
+# Behind a load balancer, the client's address is in a header the balancer sets.
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
@@ -129,6 +132,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static_collected")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 MEDIA_URL = "/media/"
+# Files with personal data (bulk certificate ZIPs): never under MEDIA_ROOT, served only by views
+# that check who is asking.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -170,5 +176,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 PDF_STRICT = env.bool("PDF_STRICT", default=False)
 # Above this many certificates, a ZIP download is built in the background.
 CERTIFICATE_ZIP_INLINE_LIMIT = env.int("CERTIFICATE_ZIP_INLINE_LIMIT", default=300)
+# Built ZIPs are deleted after this many days.
+CERTIFICATE_EXPORT_RETENTION_DAYS = env.int("CERTIFICATE_EXPORT_RETENTION_DAYS", default=7)
 # How many verification lookups one client may make.
 CERTIFICATE_VERIFY_RATE = env.str("CERTIFICATE_VERIFY_RATE", default="30/m")
+
+# Anonymous aggregates never show a group smaller than this.
+ANONYMITY_MIN_GROUP = env.int("ANONYMITY_MIN_GROUP", default=5)

@@ -17,6 +17,8 @@ def _required(name: str, value):
 DEBUG = False
 SECRET_KEY = _required("SECRET_KEY", env.str("SECRET_KEY", default=""))
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
+# Login and verification limits count in the cache; every app process must share one.
+_required("REDIS_URL", env.str("REDIS_URL", default=""))
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -28,3 +30,7 @@ CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail lifts this for its own preview frames.
 X_FRAME_OPTIONS = "DENY"
+
+# django-ratelimit lists django-redis, not Django's own RedisCache, as supported; Django's
+# backend increments atomically too, which is all the limits need.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

@@ -10,3 +10,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PDF_STRICT = True
+
+# Uploaded and generated files go to a throwaway folder, never into the checkout.
+import tempfile  # noqa: E402
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="vaksam-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="vaksam-test-private-")
+
+# One process and its local-memory cache: rate limits count correctly without Redis here.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
