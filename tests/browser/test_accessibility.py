@@ -31,6 +31,12 @@ PAGES = [
     ("medarbetare", f"{MODULES}/rekryteringskontroller/"),  # 403 for this role
     ("chef", "/mina-kurser/"),
     ("chef", f"{MODULES}/rekryteringskontroller/"),
+    # Coordinators' and HR's own pages in the admin.
+    ("samordnare", "/admin/kurstillfallen/"),
+    ("samordnare", "/admin/kurstillfallen/serie/"),
+    ("samordnare", "/admin/kunskapstest/statistik/"),
+    ("hr", "/admin/intyg/"),
+    ("hr", "/admin/intyg/exporter/"),
 ]
 
 

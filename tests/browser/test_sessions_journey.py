@@ -31,6 +31,7 @@ def test_coordinator_marks_attendance(page, login):
     booked = list(session.bookings.filter(status="confirmed").select_related("employee__user"))
     login("samordnare")
     page.goto(f"/admin/kurstillfallen/{session.pk}/narvaro/")
+    assert_accessible(page)
     first = booked[0].employee
     page.get_by_label(f"Frånvarande: {first.full_name}").check()
     page.get_by_role("button", name="Spara närvaro").click()
@@ -39,3 +40,8 @@ def test_coordinator_marks_attendance(page, login):
     marks = dict(Attendance.objects.filter(session=session).values_list("employee_id", "status"))
     assert len(marks) == len(booked)
     assert set(marks.values()) == {"present"}
+
+    page.goto(f"/admin/kurstillfallen/{session.pk}/narvaro/importera/")
+    assert_accessible(page)
+    page.goto("/admin/kurstillfallen/serie/")
+    assert_accessible(page)
