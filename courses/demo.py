@@ -16,8 +16,10 @@ from wagtail.models import Page, Site
 
 from content.models import AccessibilityStatementPage, HomePage, SiteSettings, StandardPage
 from courses import demo_content
+from courses.compliance import recompute_compliance
 from courses.forms import nth_weekday_dates
 from courses.models import (
+    AssignmentRule,
     Attendance,
     Booking,
     CourseIndexPage,
@@ -433,6 +435,15 @@ def build_history(employees: list[Employee], course: CoursePage) -> None:
             )
 
 
+def build_rules(course: CoursePage) -> None:
+    """Everyone takes the course within 90 days; it started two months ago for current staff."""
+    AssignmentRule.objects.get_or_create(
+        name="Alla medarbetare: Otillåten påverkan",
+        course=course,
+        defaults={"due_days": 90, "active_from": timezone.localdate() - timedelta(days=60)},
+    )
+
+
 def build_sessions(course: CoursePage, employees: list[Employee]) -> None:
     """Three years of sessions every other month, with believable bookings and attendance."""
     if CourseSession.objects.filter(course=course).exists():
@@ -497,7 +508,9 @@ def seed_demo() -> DemoResult:
     course = build_site(roles)
     build_history(employees, course)
     build_sessions(course, employees)
+    build_rules(course)
     # Apps built on courses (quizzes, …) add their demo data through this hook.
     for step in hooks.get_hooks("seed_demo"):
         step(course=course, employees=employees, logins=[login.username for login in DEMO_LOGINS])
+    recompute_compliance()
     return DemoResult(employees=len(employees), logins=DEMO_LOGINS, password=DEMO_PASSWORD)

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from courses.models import (
+    ComplianceStatus,
     CourseCompletion,
     CoursePage,
     ModuleCompletion,
@@ -30,6 +31,18 @@ class CourseStatus:
     page: CoursePage
     modules: list[ModuleStatus] = field(default_factory=list)
     completion: CourseCompletion | None = None  # the latest, valid or not
+    compliance: ComplianceStatus | None = None  # None: not assigned, taken by choice
+
+    @property
+    def urgency(self) -> tuple:
+        """Sort key: assigned courses by how urgent, soonest due first; the rest after."""
+        if self.compliance is None:
+            return (len(ComplianceStatus.URGENCY), date.max, self.page.path)
+        return (
+            ComplianceStatus.URGENCY.index(self.compliance.status),
+            self.compliance.due_date or date.max,
+            self.page.path,
+        )
 
     @property
     def is_valid(self) -> bool:
@@ -77,9 +90,11 @@ def course_overview(employee: Employee, *, today: date | None = None) -> list[Co
     for completion in course_completions.order_by("completed_at"):
         latest_course_completion[completion.course_id] = completion
 
+    compliance = {row.course_id: row for row in ComplianceStatus.objects.filter(employee=employee)}
     statuses = {course.path: CourseStatus(page=course) for course in courses}
     for status in statuses.values():
         status.completion = latest_course_completion.get(status.page.pk)
+        status.compliance = compliance.get(status.page.pk)
     # Group modules under their course by tree path: no query per course.
     for module in modules:
         status = statuses.get(module.path[: -ModulePage.steplen])
@@ -101,4 +116,6 @@ def course_overview(employee: Employee, *, today: date | None = None) -> list[Co
                 completion=latest,
             )
         )
-    return [status for status in statuses.values() if status.modules]
+    return sorted(
+        (status for status in statuses.values() if status.modules), key=lambda s: s.urgency
+    )

@@ -1,13 +1,14 @@
 """Workflows that other apps call: recording what a learner has completed."""
 
-import calendar
-from datetime import date, datetime
+from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from wagtail import hooks
 
+from courses.compliance import recompute_compliance
+from courses.dates import add_months
 from courses.models import (
     Attendance,
     CourseCompletion,
@@ -16,13 +17,6 @@ from courses.models import (
     ModulePage,
 )
 from people.models import Employee
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clamped to the month's last day (31 Jan + 1 → 28/29 Feb)."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def required_modules(*, employee: Employee, course: CoursePage):
@@ -90,6 +84,7 @@ def complete_course_if_done(*, employee: Employee, course: CoursePage) -> Course
     # Apps built on courses act on a completion here (certificates issue one).
     for on_completed in hooks.get_hooks("course_completed"):
         on_completed(completion=completion)
+    recompute_compliance(employee_ids=[employee.pk])
     return completion
 
 
@@ -123,7 +118,8 @@ def record_module_completion(
     completion = ModuleCompletion.objects.create(
         employee=employee, module=module, completed_at=completed_at, score=score
     )
-    complete_course_if_done(employee=employee, course=course)
+    if complete_course_if_done(employee=employee, course=course) is None:
+        recompute_compliance(employee_ids=[employee.pk])  # a pass is progress
     return completion
 
 
@@ -132,4 +128,5 @@ def revoke_completion(*, completion: CourseCompletion) -> CourseCompletion:
     if completion.revoked_at is None:
         completion.revoked_at = timezone.now()
         completion.save(update_fields=["revoked_at"])
+        recompute_compliance(employee_ids=[completion.employee_id])
     return completion

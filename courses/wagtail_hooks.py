@@ -1,17 +1,67 @@
 from django.contrib import messages
+from django.db import transaction
 from django.db.models.deletion import Collector, ProtectedError
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from courses import admin_views
-from courses.models import CourseSession
+from courses.compliance import recompute_compliance
+from courses.models import AssignmentRule, CourseSession
+
+
+@hooks.register("employees_changed")
+def recompute_changed_employees(*, employee_ids):
+    recompute_compliance(employee_ids=employee_ids)
+
+
+class AssignmentRuleForm(WagtailAdminModelForm):
+    def save(self, commit=True):
+        rule = super().save(commit=commit)
+        # A rule can concern anyone: rebuild every status once the change is committed.
+        transaction.on_commit(recompute_compliance)
+        return rule
+
+
+class MatchColumn(Column):
+    """How many employees a rule reaches: a rule that matches nobody says so."""
+
+    def get_value(self, instance):
+        count = instance.matching_employees().count()
+        if not count:
+            return _("Ingen just nu")
+        return ngettext("%(count)d person", "%(count)d personer", count) % {"count": count}
+
+
+class AssignmentRuleViewSet(ModelViewSet):
+    model = AssignmentRule
+    icon = "tasks"
+    menu_label = _("Tilldelningsregler")
+    menu_order = 310
+    add_to_admin_menu = True
+    url_prefix = "tilldelning"
+    url_namespace = "assignment_rules"
+    list_display = [
+        "name",
+        "course",
+        "due_days",
+        "active_from",
+        MatchColumn("match", label=_("Omfattar")),
+    ]
+    edit_handler = ObjectList(AssignmentRule.panels, base_form_class=AssignmentRuleForm)
+
+
+@hooks.register("register_admin_viewset")
+def register_assignment_rule_viewset():
+    return AssignmentRuleViewSet("assignment_rules")
 
 
 @hooks.register("before_delete_page")

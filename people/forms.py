@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from people.models import OrgUnit
@@ -85,4 +86,8 @@ class EmployeeForm(WagtailAdminModelForm):
         user.is_active = self.cleaned_data["is_active"]
         user.save()
         employee.user = user
-        return super().save(commit=commit)
+        employee = super().save(commit=commit)
+        # Apps built on people (courses keeps compliance) react to the changed employee.
+        for on_changed in hooks.get_hooks("employees_changed"):
+            on_changed(employee_ids={employee.pk})
+        return employee

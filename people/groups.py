@@ -60,6 +60,10 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "people.add_role",
         "people.change_role",
         "people.view_role",
+        "courses.add_assignmentrule",
+        "courses.change_assignmentrule",
+        "courses.delete_assignmentrule",
+        "courses.view_assignmentrule",
     ],
 }
 

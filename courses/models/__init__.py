@@ -1,5 +1,6 @@
 """Courses app models; this package only re-exports them."""
 
+from courses.models.assignments import AssignmentRule, ComplianceStatus, ReminderLog
 from courses.models.pages import (
     CourseIndexPage,
     CoursePage,
@@ -17,6 +18,8 @@ from courses.models.records import (
 from courses.models.sessions import Attendance, Booking, CourseSession, CourseSessionQuerySet
 
 __all__ = [
+    "AssignmentRule",
+    "ComplianceStatus",
     "Attendance",
     "Booking",
     "CourseSession",
@@ -31,4 +34,5 @@ __all__ = [
     "ModulePage",
     "ModulePageQuerySet",
     "ModuleProgress",
+    "ReminderLog",
 ]

@@ -44,6 +44,11 @@ class ModuleProgress(models.Model):
         except IntegrityError:
             # Another request created the row between our update and insert.
             cls.objects.filter(employee=employee, module=module).update(last_opened_at=now)
+            return
+        from courses.compliance import recompute_compliance  # builds on these models
+
+        # The first opening starts the course: "Ej påbörjad" becomes "Pågår".
+        recompute_compliance(employee_ids=[employee.pk])
 
 
 class ModuleCompletionQuerySet(models.QuerySet):

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from courses.dates import add_months
 from courses.models import CourseCompletion, ModuleCompletion
-from courses.services import add_months
 from quizzes.models import QuizAttempt
 from quizzes.services import start_attempt, submit_attempt
 from tests.quizzes.conftest import right_answers, wrong_answers

@@ -183,3 +183,9 @@ CERTIFICATE_VERIFY_RATE = env.str("CERTIFICATE_VERIFY_RATE", default="30/m")
 
 # Anonymous aggregates never show a group smaller than this.
 ANONYMITY_MIN_GROUP = env.int("ANONYMITY_MIN_GROUP", default=5)
+# A completion "goes out soon" this many days before it expires.
+COMPLIANCE_EXPIRING_DAYS = env.int("COMPLIANCE_EXPIRING_DAYS", default=60)
+# Reminders: days before the due date, then on the day and weekly after it.
+REMINDER_DAYS_BEFORE = [int(d) for d in env.list("REMINDER_DAYS_BEFORE", default=["14", "3"])]
+# Managers' weekly digest goes out on this weekday (0 = Monday).
+REMINDER_DIGEST_WEEKDAY = env.int("REMINDER_DIGEST_WEEKDAY", default=0)

@@ -1,0 +1,212 @@
+"""Compliance status: one stored row per employee and assigned course, always true."""
+
+import random
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.compliance import recompute_compliance
+from courses.models import AssignmentRule, ComplianceStatus, CourseCompletion, ModuleProgress
+from courses.services import record_module_completion
+from people.groups import ensure_groups
+from tests.factories import EmployeeFactory, OrgUnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def status(employee, course):
+    return ComplianceStatus.objects.get(employee=employee, course=course)
+
+
+@pytest.fixture
+def rule(course):
+    return AssignmentRule.objects.create(
+        name="Alla",
+        course=course,
+        due_days=30,
+        active_from=timezone.localdate() - timedelta(days=400),
+    )
+
+
+def test_rules_match_roles_and_unit_subtrees(course, roles):
+    top = OrgUnitFactory(kind="avdelning")
+    below = OrgUnitFactory(parent=top)
+    elsewhere = OrgUnitFactory(kind="avdelning")
+    manager_below = EmployeeFactory(org_unit=below, roles=[roles["chef"]])
+    worker_below = EmployeeFactory(org_unit=below, roles=[roles["medarbetare"]])
+    manager_elsewhere = EmployeeFactory(org_unit=elsewhere, roles=[roles["chef"]])
+    rule = AssignmentRule.objects.create(name="Chefer i A", course=course)
+    rule.roles.set([roles["chef"], roles["rekryterande-chef"]])
+    rule.units.set([top])
+    rule.save()  # parental relations are written on save
+    assert set(rule.matching_employees()) == {manager_below}
+    recompute_compliance()
+    assert set(ComplianceStatus.objects.values_list("employee_id", flat=True)) == {manager_below.pk}
+    assert worker_below and manager_elsewhere  # present, but not assigned
+
+
+def test_status_moves_from_not_started_to_in_progress_to_completed(course, employee, rule):
+    employee.start_date = timezone.localdate() - timedelta(days=5)
+    employee.save()
+    recompute_compliance()
+    row = status(employee, course)
+    assert (row.status, row.due_date) == ("not_started", employee.start_date + timedelta(days=30))
+    ModuleProgress.record_open(employee=employee, module=course.jav_module)
+    assert status(employee, course).status == "in_progress"
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    row = status(employee, course)
+    completion = CourseCompletion.objects.get(employee=employee)
+    assert (row.status, row.valid_until) == ("completed", completion.valid_until)
+
+
+def test_existing_staff_are_due_from_the_rules_start(course, employee, rule):
+    rule.active_from = timezone.localdate() - timedelta(days=10)
+    rule.save()
+    employee.start_date = timezone.localdate() - timedelta(days=3000)
+    employee.save()
+    recompute_compliance()
+    assert status(employee, course).due_date == rule.active_from + timedelta(days=30)
+
+
+def test_overdue_expiring_and_expired(course, employee, rule):
+    employee.start_date = timezone.localdate() - timedelta(days=100)
+    employee.save()
+    recompute_compliance()
+    assert status(employee, course).status == "overdue"
+
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    valid_until = status(employee, course).valid_until
+    recompute_compliance(today=valid_until - timedelta(days=30))
+    assert status(employee, course).status == "expiring"
+    recompute_compliance(today=valid_until + timedelta(days=1))
+    assert status(employee, course).status == "expired"
+
+
+def test_rule_recertification_months_override_the_course(course, employee, rule):
+    rule.recertify_months = 12
+    rule.save()
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    completed = CourseCompletion.objects.get(employee=employee).completed_at
+    valid_until = status(employee, course).valid_until
+    assert (valid_until - timezone.localdate(completed)).days in range(365, 367)
+
+
+def test_a_new_manager_is_assigned_at_once_when_hr_changes_their_role(client, course, roles, unit):
+    managers = AssignmentRule(name="Chefer", course=course)
+    managers.roles.set([roles["chef"]])
+    managers.save()
+    person = EmployeeFactory(org_unit=unit, roles=[roles["medarbetare"]])
+    recompute_compliance()
+    assert not ComplianceStatus.objects.filter(employee=person).exists()
+    groups = ensure_groups()
+    hr = EmployeeFactory(org_unit=unit)
+    hr.user.groups.add(groups["HR"])
+    client.force_login(hr.user)
+    response = client.post(
+        f"/admin/people/employees/edit/{person.pk}/",
+        {
+            "first_name": person.user.first_name, "last_name": person.user.last_name,
+            "employee_number": person.employee_number, "email": person.user.email,
+            "org_unit": unit.pk, "roles": [roles["medarbetare"].pk, roles["chef"].pk],
+            "start_date": person.start_date.isoformat(), "is_active": "on",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert ComplianceStatus.objects.filter(employee=person, course=course).exists()
+
+
+def test_a_rule_that_matches_nobody_is_shown_as_such(client, course, unit):
+    groups = ensure_groups()
+    hr = EmployeeFactory(org_unit=unit)
+    hr.user.groups.add(groups["HR"])
+    client.force_login(hr.user)
+    nobody = OrgUnitFactory(kind="enhet")
+    rule = AssignmentRule.objects.create(name="Tom enhet", course=course)
+    rule.units.set([nobody])
+    rule.save()
+    content = client.get(reverse("assignment_rules:index")).content.decode()
+    assert "Tom enhet" in content and "Ingen just nu" in content
+
+
+def test_incremental_state_agrees_with_a_rebuild_after_random_changes(course, roles, rule):
+    """Whatever happens, in whatever order, the stored rows equal a rebuild from scratch."""
+    rng = random.Random(42)
+    units = [OrgUnitFactory(kind="avdelning") for _ in range(3)]
+    people = [
+        EmployeeFactory(org_unit=rng.choice(units), roles=[roles["medarbetare"]],
+                        start_date=timezone.localdate() - timedelta(days=rng.randint(0, 90)))
+        for _ in range(12)
+    ]  # fmt: skip
+    managers_rule = AssignmentRule.objects.create(name="Chefer", course=course, due_days=10)
+    managers_rule.roles.set([roles["chef"]])
+    managers_rule.save()
+    recompute_compliance()
+    modules = [course.intro_module, course.jav_module, course.recruitment_module]
+    from tests.factories import EmployeeFactory as _  # noqa: F401 - keep factories importable
+
+    for _step in range(60):
+        person = rng.choice(people)
+        action = rng.choice(["open", "pass", "role", "unit", "leave"])
+        if action == "open":
+            ModuleProgress.record_open(employee=person, module=rng.choice(modules))
+        elif action == "pass":
+            record_module_completion(employee=person, module=rng.choice(modules))
+        elif action == "role":
+            person.roles.add(roles["chef"])
+            recompute_compliance(employee_ids=[person.pk])
+        elif action == "unit":
+            person.org_unit = rng.choice(units)
+            person.save()
+            recompute_compliance(employee_ids=[person.pk])
+        else:
+            person.is_active = False
+            person.save()
+            recompute_compliance(employee_ids=[person.pk])
+
+    def snapshot():
+        return sorted(
+            ComplianceStatus.objects.values_list(
+                "employee_id", "course_id", "status", "due_date", "valid_until", "last_activity"
+            )
+        )
+
+    incremental = snapshot()
+    ComplianceStatus.objects.all().delete()
+    recompute_compliance()
+    assert snapshot() == incremental
+
+
+def test_mina_kurser_shows_status_and_due_date(client, course, employee, rule):
+    employee.start_date = timezone.localdate() - timedelta(days=5)
+    employee.save()
+    recompute_compliance()
+    client.force_login(employee.user)
+    content = client.get(reverse("my_courses")).content.decode()
+    due = status(employee, course).due_date
+    assert "Ej påbörjad" in content
+    assert f"Ska vara klar senast {due.day}" in content
+
+
+def test_mina_kurser_orders_courses_by_urgency(client, home_page, employee, roles):
+    from tests.factories import CourseIndexPageFactory, CoursePageFactory, ModulePageFactory
+
+    index = CourseIndexPageFactory(parent=home_page)
+    relaxed = CoursePageFactory(parent=index, title="A: gott om tid")
+    urgent = CoursePageFactory(parent=index, title="B: försenad")
+    for course in (relaxed, urgent):
+        ModulePageFactory(parent=course)
+    AssignmentRule.objects.create(name="r1", course=relaxed, due_days=300)
+    AssignmentRule.objects.create(
+        name="r2", course=urgent, due_days=1, active_from=timezone.localdate() - timedelta(days=50)
+    )
+    employee.start_date = timezone.localdate() - timedelta(days=100)
+    employee.save()
+    recompute_compliance()
+    client.force_login(employee.user)
+    titles = [c.page.title for c in client.get(reverse("my_courses")).context["courses"]]
+    assert titles == ["B: försenad", "A: gott om tid"]

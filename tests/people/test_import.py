@@ -1,0 +1,169 @@
+"""The personnel import: every kind of bad row, idempotence, full imports, file variants."""
+
+from io import BytesIO
+from pathlib import Path
+
+import openpyxl
+import pytest
+from django.core.management import CommandError, call_command
+
+from people.importing import apply_plan, plan_import
+from people.models import Employee, OrgUnit
+from people.tabular import read_table
+from tests.factories import OrgUnitFactory, RoleFactory
+
+pytestmark = pytest.mark.django_db
+
+HEADER = (
+    "anställningsnummer;förnamn;efternamn;e-post;enhetskod;roller;chef för;"
+    "anställningsdatum;slutdatum"
+)
+
+
+@pytest.fixture(autouse=True)
+def register(db):
+    RoleFactory(code="medarbetare", name="Medarbetare")
+    RoleFactory(code="chef", name="Chef")
+    top = OrgUnitFactory(code="sdf", kind="forvaltning")
+    OrgUnitFactory(code="enh-1", parent=top)
+
+
+def csv(*rows: str, encoding="utf-8") -> bytes:
+    return "\r\n".join([HEADER, *rows]).encode(encoding)
+
+
+def plan(data: bytes, name="personal.csv", units=None, full=False):
+    units_table = read_table("enheter.csv", units) if units else None
+    return plan_import(read_table(name, data), units_table, full=full)
+
+
+GOOD = "A1;Åsa;Öberg;asa@example.org;enh-1;medarbetare, chef;enh-1;2024-01-15;"
+
+
+def test_a_clean_file_creates_employees_users_roles_and_managed_units():
+    result = apply_plan(plan(csv(GOOD, "A2;Bo;Ek;bo@example.org;enh-1;Medarbetare;;2023-05-01;")))
+    assert (result.created, result.updated, result.unchanged) == (2, 0, 0)
+    asa = Employee.objects.get(employee_number="A1")
+    assert asa.full_name == "Åsa Öberg" and asa.user.email == "asa@example.org"
+    assert asa.role_codes() == {"medarbetare", "chef"}
+    assert [u.code for u in asa.manages.all()] == ["enh-1"]
+    assert not asa.user.has_usable_password()
+
+
+def test_reimporting_the_same_file_changes_nothing():
+    data = csv(GOOD)
+    apply_plan(plan(data))
+    result = apply_plan(plan(data))
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+
+
+def test_changes_are_updated_in_place():
+    apply_plan(plan(csv(GOOD)))
+    result = apply_plan(plan(csv(GOOD.replace("medarbetare, chef;enh-1", "medarbetare;"))))
+    assert result.updated == 1
+    asa = Employee.objects.get(employee_number="A1")
+    assert asa.role_codes() == {"medarbetare"} and not asa.manages.exists()
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (";Bo;Ek;bo@example.org;enh-1;;;;", "Anställningsnummer saknas"),
+        ("B1;Bo;Ek;inte-en-adress;enh-1;;;;", "ingen giltig e-postadress"),
+        ("B1;Bo;Ek;bo@example.org;okänd;;;;", "Enheten okänd finns inte"),
+        ("B1;Bo;Ek;bo@example.org;enh-1;trollkarl;;;", "Rollen ”trollkarl” finns inte"),
+        ("B1;Bo;Ek;bo@example.org;enh-1;;;31/02/2024;", "är inte ett datum"),
+        ("B1;Bo;Ek;bo@example.org;enh-1;;;2024-05-01;2024-01-01", "Slutdatum är före"),
+        ("B1;Bo;Ek;bo@example.org;enh-1;;saknas;;", "i ”chef för” finns inte"),
+    ],
+)
+def test_each_bad_row_is_reported_with_its_row_number_in_swedish(row, message):
+    result = plan(csv(GOOD, row))
+    [error] = result.errors
+    assert error.row == 3
+    assert message in error.message
+
+
+def test_a_duplicate_number_in_the_file_is_reported():
+    [error] = plan(csv(GOOD, GOOD.replace("asa@", "asa2@"))).errors
+    assert (error.row, "finns redan på rad 2" in error.message) == (3, True)
+
+
+def test_a_run_with_errors_saves_nothing_unless_only_valid_rows_are_chosen():
+    bad_plan = plan(csv(GOOD, "B1;Bo;Ek;fel;enh-1;;;;"))
+    with pytest.raises(ValueError):
+        apply_plan(bad_plan)
+    assert not Employee.objects.exists()
+    result = apply_plan(bad_plan, valid_only=True)
+    assert result.created == 1 and result.skipped_rows == 1
+
+
+def test_full_import_deactivates_people_missing_from_the_file_and_never_deletes():
+    apply_plan(plan(csv(GOOD, "A2;Bo;Ek;bo@example.org;enh-1;;;2023-05-01;")))
+    result = apply_plan(plan(csv(GOOD), full=True))
+    assert result.deactivated == 1
+    bo = Employee.objects.get(employee_number="A2")
+    assert (bo.is_active, bo.user.is_active, bo.end_date is not None) == (False, False, True)
+    assert Employee.objects.count() == 2
+
+
+def test_formula_like_cells_are_stored_as_plain_text():
+    apply_plan(plan(csv("A1;=SUM(1+1);@Ek;asa@example.org;enh-1;;;;")))
+    asa = Employee.objects.get(employee_number="A1")
+    assert (asa.user.first_name, asa.user.last_name) == ("=SUM(1+1)", "@Ek")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+def test_swedish_excel_csv_variants_are_read(encoding):
+    result = apply_plan(plan(csv(GOOD, encoding=encoding)))
+    assert result.created == 1
+    assert Employee.objects.get().user.first_name == "Åsa"
+
+
+def test_xlsx_with_real_dates_is_read():
+    from datetime import datetime
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.split(";"))
+    sheet.append(
+        ["A1", "Åsa", "Öberg", "asa@example.org", "enh-1", "chef", "", datetime(2024, 1, 15), None]
+    )
+    buffer = BytesIO()
+    workbook.save(buffer)
+    apply_plan(plan(buffer.getvalue(), name="personal.xlsx"))
+    assert str(Employee.objects.get().start_date) == "2024-01-15"
+
+
+def test_units_file_builds_the_tree_and_catches_cycles():
+    units = (
+        "kod;namn;typ;överordnad kod\r\nny;Ny förvaltning;Förvaltning;sdf\r\nny-1;Ny enhet;enhet;ny"
+    )
+    result = apply_plan(
+        plan(csv(GOOD.replace("enh-1;medarbetare", "ny-1;medarbetare")), units=units.encode())
+    )
+    assert result.units_created == 2
+    assert OrgUnit.objects.get(code="ny-1").get_parent().code == "ny"
+
+    cycle = "kod;namn;typ;överordnad kod\r\nx;X;enhet;y\r\ny;Y;enhet;x"
+    errors = plan(csv(GOOD), units=cycle.encode()).errors
+    assert any("cirkel" in error.message for error in errors)
+
+
+def test_command_dry_run_reports_and_writes_nothing(tmp_path: Path, capsys):
+    file = tmp_path / "personal.csv"
+    file.write_bytes(csv(GOOD))
+    call_command("import_employees", str(file), "--dry-run")
+    assert "1 nya" in capsys.readouterr().out
+    assert not Employee.objects.exists()
+    call_command("import_employees", str(file))
+    assert Employee.objects.count() == 1
+
+
+def test_command_stops_on_errors_with_row_numbers(tmp_path: Path, capsys):
+    file = tmp_path / "personal.csv"
+    file.write_bytes(csv(GOOD, "B1;Bo;Ek;fel;enh-1;;;;"))
+    with pytest.raises(CommandError, match="inget importerades"):
+        call_command("import_employees", str(file))
+    assert "Personal rad 3" in capsys.readouterr().err
+    assert not Employee.objects.exists()
