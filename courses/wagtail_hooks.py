@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.views.generic.models import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
@@ -29,6 +29,13 @@ class AssignmentRuleForm(WagtailAdminModelForm):
         # A rule can concern anyone: rebuild every status once the change is committed.
         transaction.on_commit(recompute_compliance)
         return rule
+
+
+class AssignmentRuleDeleteView(DeleteView):
+    def delete_action(self):
+        super().delete_action()
+        # Without the rule, its people may no longer be assigned the course.
+        transaction.on_commit(recompute_compliance)
 
 
 class MatchColumn(Column):
@@ -57,6 +64,7 @@ class AssignmentRuleViewSet(ModelViewSet):
         MatchColumn("match", label=_("Omfattar")),
     ]
     edit_handler = ObjectList(AssignmentRule.panels, base_form_class=AssignmentRuleForm)
+    delete_view_class = AssignmentRuleDeleteView
 
 
 @hooks.register("register_admin_viewset")

@@ -1,8 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from people.admin_views import PersonnelImportView
 from people.forms import EmployeeForm, OrgUnitForm
 from people.models import Employee, OrgUnit, Role
 
@@ -70,6 +73,28 @@ class PeopleViewSetGroup(ModelViewSetGroup):
         OrgUnitViewSet("org_units", url_prefix="people/org_units"),
         RoleViewSet("roles", url_prefix="people/roles"),
     )
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("personal/importera/", PersonnelImportView.as_view(), name="people_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("people.add_employee")
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Importera personal"), reverse("people_import"), icon_name="upload", order=305
+    )
+
+
+@hooks.register("register_log_actions")
+def register_people_log_actions(actions):
+    actions.register_action("people.import", _("Importera personal"), _("Personal importerad"))
 
 
 @hooks.register("register_admin_viewset")

@@ -37,6 +37,8 @@ PAGES = [
     ("samordnare", "/admin/kunskapstest/statistik/"),
     ("hr", "/admin/intyg/"),
     ("hr", "/admin/intyg/exporter/"),
+    ("hr", "/admin/personal/importera/"),
+    ("hr", "/admin/tilldelning/"),
 ]
 
 

@@ -210,3 +210,38 @@ def test_mina_kurser_orders_courses_by_urgency(client, home_page, employee, role
     client.force_login(employee.user)
     titles = [c.page.title for c in client.get(reverse("my_courses")).context["courses"]]
     assert titles == ["B: försenad", "A: gott om tid"]
+
+
+def test_deleting_a_rule_unassigns_its_people(
+    client, course, employee, rule, unit, django_capture_on_commit_callbacks
+):
+    recompute_compliance()
+    assert ComplianceStatus.objects.filter(employee=employee).exists()
+    groups = ensure_groups()
+    hr = EmployeeFactory(org_unit=unit)
+    hr.user.groups.add(groups["HR"])
+    client.force_login(hr.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("assignment_rules:delete", args=[rule.pk]))
+    assert not AssignmentRule.objects.filter(pk=rule.pk).exists()
+    assert not ComplianceStatus.objects.filter(employee=employee).exists()
+
+
+def test_hr_creates_a_rule_and_everyone_it_matches_is_assigned(
+    client, course, employee, unit, roles, django_capture_on_commit_callbacks
+):
+    groups = ensure_groups()
+    hr = EmployeeFactory(org_unit=unit)
+    hr.user.groups.add(groups["HR"])
+    client.force_login(hr.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("assignment_rules:add"),
+            {
+                "name": "Handläggare", "course": course.pk, "roles": [roles["handlaggare"].pk],
+                "due_days": 45, "active_from": timezone.localdate().isoformat(), "is_active": "on",
+            },
+        )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    row = ComplianceStatus.objects.get(course=course)
+    assert row.employee == employee  # the handläggare, not HR

@@ -167,3 +167,57 @@ def test_command_stops_on_errors_with_row_numbers(tmp_path: Path, capsys):
         call_command("import_employees", str(file))
     assert "Personal rad 3" in capsys.readouterr().err
     assert not Employee.objects.exists()
+
+
+@pytest.fixture
+def hr_client(client):
+    from people.groups import ensure_groups
+    from tests.factories import EmployeeFactory
+
+    groups = ensure_groups()
+    hr = EmployeeFactory(org_unit=OrgUnit.objects.get(code="enh-1"))
+    hr.user.groups.add(groups["HR"])
+    client.force_login(hr.user)
+    return client
+
+
+def _upload(client, data: bytes, **extra):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(
+        "/admin/personal/importera/",
+        {"employees": SimpleUploadedFile("personal.csv", data), **extra},
+    )
+
+
+def test_hr_previews_an_upload_then_confirms_it(hr_client):
+    response = _upload(hr_client, csv(GOOD, "B1;Bo;Ek;fel;enh-1;;;;"))
+    content = response.content.decode()
+    assert "inget är sparat ännu" in content
+    assert "ingen giltig e-postadress" in content
+    assert Employee.objects.filter(employee_number="A1").count() == 0
+    token = response.context["tokens"]["employees"]
+
+    refused = hr_client.post(
+        "/admin/personal/importera/", {"confirm": "1", "employees": token}, follow=True
+    )
+    assert "importera bara de giltiga raderna" in refused.content.decode()
+    assert not Employee.objects.filter(employee_number="A1").exists()
+
+    done = hr_client.post(
+        "/admin/personal/importera/",
+        {"confirm": "1", "employees": token, "valid_only": "1"},
+        follow=True,
+    )
+    assert "Importen är klar: 1 nya" in done.content.decode()
+    assert Employee.objects.filter(employee_number="A1").exists()
+
+
+def test_a_learner_cannot_import(client):
+    from tests.factories import EmployeeFactory
+
+    learner = EmployeeFactory(org_unit=OrgUnit.objects.get(code="enh-1"))
+    client.force_login(learner.user)
+    response = _upload(client, csv(GOOD))
+    assert response.status_code in (302, 403)
+    assert not Employee.objects.filter(employee_number="A1").exists()

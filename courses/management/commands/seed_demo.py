@@ -21,6 +21,8 @@ class Command(BaseCommand):
                 "DEBUG off. Pass --allow-demo-logins if this really is a demo installation."
             )
         result = seed_demo()
+        if options["verbosity"] < 1:
+            return
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {result.employees} employees."))
         self.stdout.write(f"Demo logins (password: {result.password}):")
         for login in result.logins:

@@ -1,0 +1,152 @@
+"""HR's upload of the personnel register: a preview of every change and error before saving."""
+
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+
+from people.importing import apply_plan, plan_import
+from people.tabular import UnreadableFile, read_table
+
+UPLOAD_DIR = "imports"
+
+
+class ImportForm(forms.Form):
+    employees = forms.FileField(
+        label=gettext_lazy("Personalfil (CSV eller XLSX)"),
+        help_text=gettext_lazy(
+            "Kolumner: anställningsnummer, förnamn, efternamn, e-post, enhetskod, roller, "
+            "chef för, anställningsdatum, slutdatum."
+        ),
+    )
+    units = forms.FileField(
+        label=gettext_lazy("Enhetsfil (valfri)"),
+        required=False,
+        help_text=gettext_lazy("Kolumner: kod, namn, typ, överordnad kod."),
+    )
+    full = forms.BooleanField(
+        label=gettext_lazy("Filen är hela personalregistret"),
+        required=False,
+        help_text=gettext_lazy("Den som saknas i filen avaktiveras (tas aldrig bort)."),
+    )
+
+
+def _store(upload) -> str:
+    """Keep the upload privately between preview and confirmation; return its token."""
+    folder = Path(settings.PRIVATE_MEDIA_ROOT) / UPLOAD_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = Path(upload.name).suffix.lower()
+    token = f"{uuid.uuid4().hex}{suffix if suffix in {'.csv', '.txt', '.xlsx'} else ''}"
+    (folder / token).write_bytes(upload.read())
+    return token
+
+
+def _load(token: str):
+    if not token:
+        return None
+    name = Path(token).name  # never a path from the browser
+    path = Path(settings.PRIVATE_MEDIA_ROOT) / UPLOAD_DIR / name
+    if not path.is_file():
+        raise UnreadableFile(_("Filen har gått ut. Ladda upp den igen."))
+    return read_table(name, path.read_bytes())
+
+
+def _discard(*tokens: str) -> None:
+    for token in tokens:
+        if token:
+            (Path(settings.PRIVATE_MEDIA_ROOT) / UPLOAD_DIR / Path(token).name).unlink(
+                missing_ok=True
+            )
+
+
+class PersonnelImportView(WagtailAdminTemplateMixin, FormView):
+    form_class = ImportForm
+    template_name = "people/admin/import.html"
+    page_title = gettext_lazy("Importera personal")
+    header_icon = "upload"
+
+    def get_breadcrumbs_items(self):
+        return [{"url": "", "label": self.page_title}]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("people.add_employee"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "confirm" in request.POST:
+            return self.confirm(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        tokens = {"employees": _store(form.cleaned_data["employees"]), "units": ""}
+        if form.cleaned_data["units"]:
+            tokens["units"] = _store(form.cleaned_data["units"])
+        try:
+            plan = plan_import(
+                _load(tokens["employees"]), _load(tokens["units"]), full=form.cleaned_data["full"]
+            )
+        except UnreadableFile as error:
+            _discard(*tokens.values())
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
+        preview = apply_plan(plan, valid_only=True, dry_run=True)
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                plan=plan,
+                preview=preview,
+                tokens=tokens,
+                full=form.cleaned_data["full"],
+            )
+        )
+
+    def confirm(self, request):
+        tokens = {key: request.POST.get(key, "") for key in ("employees", "units")}
+        try:
+            plan = plan_import(
+                _load(tokens["employees"]), _load(tokens["units"]), full="full" in request.POST
+            )
+        except UnreadableFile as error:
+            messages.error(request, str(error))
+            return redirect("people_import")
+        if plan.has_errors and "valid_only" not in request.POST:
+            messages.error(request, _("Filen har fel. Välj att importera bara de giltiga raderna."))
+            return redirect("people_import")
+        result = apply_plan(plan, valid_only=True)
+        _discard(*tokens.values())
+        log(
+            instance=request.user,
+            action="people.import",
+            user=request.user,
+            data={
+                "created": result.created,
+                "updated": result.updated,
+                "deactivated": result.deactivated,
+                "skipped_rows": result.skipped_rows,
+            },
+        )
+        messages.success(
+            request,
+            _(
+                "Importen är klar: %(created)d nya, %(updated)d ändrade, %(deactivated)d "
+                "avaktiverade, %(skipped)d rader hoppades över."
+            )
+            % {
+                "created": result.created,
+                "updated": result.updated,
+                "deactivated": result.deactivated,
+                "skipped": result.skipped_rows,
+            },
+        )
+        return redirect(reverse("people_import"))
