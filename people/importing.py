@@ -357,10 +357,18 @@ def _apply_employees(plan: ImportPlan, result: ImportResult) -> None:
     today = timezone.localdate()
     units = dict(OrgUnit.objects.values_list("code", "pk"))
     roles = dict(Role.objects.values_list("code", "pk"))
-    existing = {
-        e.employee_number: e
-        for e in Employee.objects.select_related("user").prefetch_related("roles", "manages")
-    }
+    existing = {e.employee_number: e for e in Employee.objects.select_related("user")}
+    # Read the relation tables whole: far cheaper than prefetching by 50,000 ids.
+    current_roles: dict[int, set[int]] = {}
+    for employee_id, role_id in Employee.roles.through.objects.values_list(
+        "employee_id", "role_id"
+    ):
+        current_roles.setdefault(employee_id, set()).add(role_id)
+    current_manages: dict[int, set[int]] = {}
+    for employee_id, unit_id in Employee.manages.through.objects.values_list(
+        "employee_id", "orgunit_id"
+    ):
+        current_manages.setdefault(employee_id, set()).add(unit_id)
     new_rows, changed_users, changed_employees, m2m_changes = [], [], [], []
     for row in plan.employees:
         employee = existing.get(row.employee_number)
@@ -383,8 +391,8 @@ def _apply_employees(plan: ImportPlan, result: ImportResult) -> None:
             changed = True
         role_ids = {roles[code] for code in row.roles}
         manage_ids = {units[code] for code in row.manages}
-        old_roles = {r.pk for r in employee.roles.all()}
-        old_manages = {u.pk for u in employee.manages.all()}
+        old_roles = current_roles.get(employee.pk, set())
+        old_manages = current_manages.get(employee.pk, set())
         if role_ids != old_roles or manage_ids != old_manages:
             m2m_changes.append((employee, role_ids, manage_ids))
             changed = True
