@@ -65,3 +65,17 @@ def manager(roles, unit):
         roles=[roles["medarbetare"], roles["chef"], roles["rekryterande-chef"]],
         manages=[unit],
     )
+
+
+@pytest.fixture
+def login_as_member(client, unit):
+    """Log the test client in as a new employee in a group (Kursansvarig, HR, …)."""
+    from people.groups import ensure_groups
+
+    def _login(group_name: str):
+        person = EmployeeFactory(org_unit=unit)
+        person.user.groups.add(ensure_groups()[group_name])
+        client.force_login(person.user)
+        return person
+
+    return _login

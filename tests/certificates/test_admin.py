@@ -4,25 +4,19 @@ import zipfile
 from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from certificates.models import Certificate, CertificateExport
 from courses.services import record_module_completion
-from people.groups import ensure_groups
 from tests.factories import EmployeeFactory, OrgUnitFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def hr(client, unit):
-    ensure_groups()
-    person = EmployeeFactory(org_unit=unit)
-    person.user.groups.add(Group.objects.get(name="HR"))
-    client.force_login(person.user)
-    return person
+def hr(login_as_member):
+    return login_as_member("HR")
 
 
 @pytest.fixture

@@ -23,12 +23,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def coordinator(client, unit):
-    ensure_groups()
-    person = EmployeeFactory(org_unit=unit)
-    person.user.groups.add(Group.objects.get(name="Kursansvarig"))
-    client.force_login(person.user)
-    return person
+def coordinator(login_as_member):
+    return login_as_member("Kursansvarig")
 
 
 @pytest.fixture
