@@ -12,7 +12,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.attendance_import import match_attendance_file
-from courses.booking import mark_attendance
+from courses.booking import BookingError, cancel_session, mark_attendance
 from courses.forms import AttendanceImportForm, SessionSeriesForm
 from courses.models import Attendance, Booking, CourseSession
 from people.models import Employee
@@ -76,11 +76,13 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
     def people(self) -> list[dict]:
         """Everyone booked (not waiting) or already marked, with their current mark."""
         marks = {a.employee_id: a for a in self.session.attendances.all()}
-        booked = Employee.objects.filter(
-            bookings__session=self.session, bookings__status=Booking.Status.CONFIRMED
+        booked = set(
+            Booking.objects.filter(
+                session=self.session, status=Booking.Status.CONFIRMED
+            ).values_list("employee_id", flat=True)
         )
         employees = (
-            Employee.objects.filter(Q(pk__in=booked) | Q(pk__in=list(marks)))
+            Employee.objects.filter(pk__in=booked | set(marks))
             .select_related("user", "org_unit")
             .order_by("user__last_name", "user__first_name")
         )
@@ -88,7 +90,7 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
             {
                 "employee": employee,
                 "attendance": marks.get(employee.pk),
-                "walk_in": employee.pk not in set(booked.values_list("pk", flat=True)),
+                "walk_in": employee.pk not in booked,
             }
             for employee in employees
         ]
@@ -120,11 +122,15 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
         action = request.POST.get("action", "save")
         if action == "add":
             employee = get_object_or_404(Employee.objects.active(), pk=request.POST.get("employee"))
-            mark_attendance(
-                session=self.session,
-                marks={employee.pk: Attendance.Status.PRESENT},
-                user=request.user,
-            )
+            try:
+                mark_attendance(
+                    session=self.session,
+                    marks={employee.pk: Attendance.Status.PRESENT},
+                    user=request.user,
+                )
+            except BookingError as error:
+                messages.error(request, str(error))
+                return redirect("course_sessions:attendance", pk=self.session.pk)
             messages.success(
                 request, _("%(name)s är registrerad som närvarande.") % {"name": employee.full_name}
             )
@@ -132,7 +138,9 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
             allowed = {row["employee"].pk for row in self.people()}
             valid = set(Attendance.Status.values)
             if action == "all_present":
-                marks = dict.fromkeys(allowed, Attendance.Status.PRESENT)
+                # Fills in those not yet marked; an absence already registered stays.
+                marked = set(self.session.attendances.values_list("employee_id", flat=True))
+                marks = dict.fromkeys(allowed - marked, Attendance.Status.PRESENT)
             else:
                 marks = {
                     int(key.removeprefix("status-")): value
@@ -142,7 +150,19 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
                     and int(key.removeprefix("status-")) in allowed
                     and value in valid
                 }
-            mark_attendance(session=self.session, marks=marks, user=request.user)
+            if action == "cancel_session":
+                count = cancel_session(session=self.session)
+                messages.success(
+                    request,
+                    _("Tillfället är inställt; %(count)d bokade har fått besked.")
+                    % {"count": count},
+                )
+                return redirect("course_sessions:index")
+            try:
+                mark_attendance(session=self.session, marks=marks, user=request.user)
+            except BookingError as error:
+                messages.error(request, str(error))
+                return redirect("course_sessions:attendance", pk=self.session.pk)
             if action == "close":
                 self.session.status = CourseSession.Status.HELD
                 self.session.save(update_fields=["status"])
@@ -186,11 +206,15 @@ class AttendanceImportView(WagtailAdminTemplateMixin, FormView):
         if "confirm" in request.POST:
             ids = [int(value) for value in request.POST.getlist("employee") if value.isdigit()]
             employees = list(Employee.objects.active().filter(pk__in=ids))
-            mark_attendance(
-                session=self.session,
-                marks={employee.pk: Attendance.Status.PRESENT for employee in employees},
-                user=request.user,
-            )
+            try:
+                mark_attendance(
+                    session=self.session,
+                    marks={employee.pk: Attendance.Status.PRESENT for employee in employees},
+                    user=request.user,
+                )
+            except BookingError as error:
+                messages.error(request, str(error))
+                return redirect("course_sessions:attendance", pk=self.session.pk)
             messages.success(
                 request,
                 _("%(count)d personer registrerade som närvarande.") % {"count": len(employees)},

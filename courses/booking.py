@@ -61,6 +61,7 @@ def send_booking_email(booking: Booking, kind: str) -> None:
             "waitlisted": _("Du står på väntelistan: %(course)s"),
             "promoted": _("Du har fått en plats: %(course)s"),
             "cancelled": _("Avbokning: %(course)s"),
+            "session_cancelled": _("Kurstillfället är inställt: %(course)s"),
         }[kind] % {"course": session.course.title}
         message = EmailMultiAlternatives(
             subject=subject,
@@ -70,7 +71,7 @@ def send_booking_email(booking: Booking, kind: str) -> None:
         message.attach_alternative(
             render_to_string("courses/email/booking.html", context), "text/html"
         )
-        if kind in {"confirmed", "promoted"}:
+        if kind in {"confirmed", "promoted", "session_cancelled"}:
             message.attach("kurstillfalle.ics", calendar_file(session), "text/calendar")
         message.send()
 
@@ -90,16 +91,22 @@ def book(*, employee: Employee, session: CourseSession) -> Booking:
     live = Booking.objects.filter(employee=employee).exclude(status=Booking.Status.CANCELLED)
     if live.filter(session=session).exists():
         raise BookingError(_("Du är redan anmäld till det här kurstillfället."))
-    other = live.filter(
-        session__course=session.course, session__starts_at__gte=timezone.now()
-    ).first()
+    other = (
+        live.filter(session__course=session.course, session__starts_at__gte=timezone.now())
+        .exclude(session__status=CourseSession.Status.CANCELLED)
+        .first()
+    )
     if other is not None:
         raise BookingError(
             _("Du är redan anmäld till kurstillfället %(when)s. Avboka det först om du vill byta.")
             % {"when": _local(other.session.starts_at)}
         )
+    # Seats freed by a raised capacity go to those already waiting, not to the newcomer.
+    promote_from_waiting_list(session)
     confirmed = session.bookings.filter(status=Booking.Status.CONFIRMED).count()
-    status = Booking.Status.CONFIRMED if confirmed < session.capacity else Booking.Status.WAITLISTED
+    waiting = session.bookings.filter(status=Booking.Status.WAITLISTED).exists()
+    has_seat = confirmed < session.capacity and not waiting
+    status = Booking.Status.CONFIRMED if has_seat else Booking.Status.WAITLISTED
     try:
         with transaction.atomic():
             booking = Booking.objects.create(session=session, employee=employee, status=status)
@@ -117,7 +124,7 @@ def cancel(*, booking: Booking) -> Booking:
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if booking.status == Booking.Status.CANCELLED:
         return booking
-    if not session.is_open_for_booking():
+    if session.status != CourseSession.Status.CANCELLED and not session.is_open_for_booking():
         raise BookingError(
             _("Det går inte att avboka efter sista dag att boka. Kontakta kursansvarig.")
         )
@@ -129,6 +136,25 @@ def cancel(*, booking: Booking) -> Booking:
     if had_seat:
         promote_from_waiting_list(session)
     return booking
+
+
+@transaction.atomic
+def cancel_session(*, session: CourseSession) -> int:
+    """Call off a session: every booking is cancelled and told, so nobody is left stranded."""
+    session = CourseSession.objects.select_for_update().get(pk=session.pk)
+    session.status = CourseSession.Status.CANCELLED
+    session.save(update_fields=["status"])
+    live = list(
+        session.bookings.exclude(status=Booking.Status.CANCELLED).select_related("employee__user")
+    )
+    for booking in live:
+        booking.status = Booking.Status.CANCELLED
+        booking.cancelled_at = timezone.now()
+        booking.save(update_fields=["status", "cancelled_at"])
+        transaction.on_commit(
+            lambda booking=booking: send_booking_email(booking, "session_cancelled")
+        )
+    return len(live)
 
 
 def promote_from_waiting_list(session: CourseSession) -> list[Booking]:
@@ -150,6 +176,8 @@ def mark_attendance(*, session: CourseSession, marks: dict[int, str], user) -> l
     Changes after the session is closed (held) are allowed but logged: who, when, from → to.
     A present mark may complete the course for courses that require attendance.
     """
+    if session.starts_at > timezone.now() and Attendance.Status.PRESENT in marks.values():
+        raise BookingError(_("Närvaro kan registreras först när tillfället har börjat."))
     existing = {a.employee_id: a for a in session.attendances.filter(employee_id__in=marks)}
     employees = Employee.objects.in_bulk(list(marks))
     saved = []

@@ -47,7 +47,9 @@ class SessionSeriesForm(forms.Form):
     capacity = forms.IntegerField(label=_("Antal platser"), min_value=1, max_value=1000, initial=30)
     leader = forms.ModelChoiceField(
         label=_("Kursledare"),
-        queryset=Employee.objects.active().select_related("user"),
+        queryset=Employee.objects.active()
+        .filter(user__groups__name="Kursansvarig")
+        .select_related("user"),
         required=False,
     )
     deadline_days = forms.IntegerField(

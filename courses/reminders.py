@@ -1,5 +1,6 @@
 """Daily reminders to employees before and after a due date, and managers' weekly digest."""
 
+import logging
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -43,6 +44,9 @@ def _send(to: str, subject: str, template: str, context: dict) -> None:
         message.send()
 
 
+logger = logging.getLogger(__name__)
+
+
 def _log_once(**fields) -> bool:
     """Record the mail about to be sent; False if it was already sent today."""
     try:
@@ -68,21 +72,30 @@ def send_employee_reminders(today: date) -> int:
         if reminder is None or not email:
             continue
         kind, days = reminder
-        with transaction.atomic():
-            if not _log_once(
-                employee=row.employee, course=row.course, kind=kind, days_before=days, sent_on=today
-            ):
-                continue
-            # Sending inside the transaction: if the mail fails, the log row goes too and the
-            # next run tries again.
-            _send(
-                email,
-                _("Påminnelse: %(course)s") % {"course": row.course.title}
-                if kind != ReminderLog.Kind.OVERDUE
-                else _("Försenad: %(course)s") % {"course": row.course.title},
-                "courses/email/reminder",
-                {"row": row, "kind": kind, "days": days, "my_courses": reverse("my_courses")},
-            )
+        try:
+            with transaction.atomic():
+                if not _log_once(
+                    employee=row.employee,
+                    course=row.course,
+                    kind=kind,
+                    days_before=days,
+                    sent_on=today,
+                ):
+                    continue
+                # Sending inside the transaction: if the mail fails, the log row goes too and
+                # the next run tries again.
+                _send(
+                    email,
+                    _("Påminnelse: %(course)s") % {"course": row.course.title}
+                    if kind != ReminderLog.Kind.OVERDUE
+                    else _("Försenad: %(course)s") % {"course": row.course.title},
+                    "courses/email/reminder",
+                    {"row": row, "kind": kind, "days": days, "my_courses": reverse("my_courses")},
+                )
+        except Exception:
+            # One bad address must not stop everyone else's reminder; no personal data logged.
+            logger.exception("Reminder for status %s could not be sent", row.pk)
+            continue
         sent += 1
     return sent
 

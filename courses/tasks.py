@@ -4,7 +4,13 @@ from datetime import date
 
 from django_tasks import task
 
+from courses.compliance import recompute_compliance
 from courses.reminders import send_reminders
+
+
+@task()
+def recompute_compliance_task() -> int:
+    return recompute_compliance()
 
 
 @task()

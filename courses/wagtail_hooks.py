@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -16,6 +16,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from courses import admin_views
 from courses.compliance import recompute_compliance
 from courses.models import AssignmentRule, CourseSession
+from courses.tasks import recompute_compliance_task
 
 
 @hooks.register("employees_changed")
@@ -26,8 +27,8 @@ def recompute_changed_employees(*, employee_ids):
 class AssignmentRuleForm(WagtailAdminModelForm):
     def save(self, commit=True):
         rule = super().save(commit=commit)
-        # A rule can concern anyone: rebuild every status once the change is committed.
-        transaction.on_commit(recompute_compliance)
+        # A rule can concern anyone: every status is rebuilt by the worker once committed.
+        transaction.on_commit(recompute_compliance_task.enqueue)
         return rule
 
 
@@ -35,7 +36,7 @@ class AssignmentRuleDeleteView(DeleteView):
     def delete_action(self):
         super().delete_action()
         # Without the rule, its people may no longer be assigned the course.
-        transaction.on_commit(recompute_compliance)
+        transaction.on_commit(recompute_compliance_task.enqueue)
 
 
 class MatchColumn(Column):
@@ -151,9 +152,8 @@ class CourseSessionViewSet(ModelViewSet):
         FieldPanel("location"),
         FieldPanel("meeting_url"),
         FieldPanel("leader"),
-        MultiFieldPanel(
-            [FieldPanel("booking_deadline"), FieldPanel("status")], heading=_("Bokning")
-        ),
+        # Status changes through actions that tell the people booked (close, call off).
+        FieldPanel("booking_deadline"),
     ]
 
     def get_urlpatterns(self):

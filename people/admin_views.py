@@ -1,5 +1,6 @@
 """HR's upload of the personnel register: a preview of every change and error before saving."""
 
+import time
 import uuid
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from people.importing import apply_plan, plan_import
 from people.tabular import UnreadableFile, read_table
 
 UPLOAD_DIR = "imports"
+UPLOAD_LIFETIME_SECONDS = 6 * 60 * 60
 
 
 class ImportForm(forms.Form):
@@ -45,6 +47,11 @@ def _store(upload) -> str:
     """Keep the upload privately between preview and confirmation; return its token."""
     folder = Path(settings.PRIVATE_MEDIA_ROOT) / UPLOAD_DIR
     folder.mkdir(parents=True, exist_ok=True)
+    # Previews nobody confirmed: the register is personal data, so it does not linger.
+    cutoff = time.time() - UPLOAD_LIFETIME_SECONDS
+    for old in folder.iterdir():
+        if old.stat().st_mtime < cutoff:
+            old.unlink(missing_ok=True)
     suffix = Path(upload.name).suffix.lower()
     token = f"{uuid.uuid4().hex}{suffix if suffix in {'.csv', '.txt', '.xlsx'} else ''}"
     (folder / token).write_bytes(upload.read())
@@ -100,7 +107,8 @@ class PersonnelImportView(WagtailAdminTemplateMixin, FormView):
             _discard(*tokens.values())
             form.add_error(None, str(error))
             return self.form_invalid(form)
-        preview = apply_plan(plan, valid_only=True, dry_run=True)
+        # A blocking problem (missing columns, broken units) leaves only the errors to show.
+        preview = None if plan.blocking else apply_plan(plan, valid_only=True, dry_run=True)
         return self.render_to_response(
             self.get_context_data(
                 form=form,
@@ -120,7 +128,7 @@ class PersonnelImportView(WagtailAdminTemplateMixin, FormView):
         except UnreadableFile as error:
             messages.error(request, str(error))
             return redirect("people_import")
-        if plan.has_errors and "valid_only" not in request.POST:
+        if plan.blocking or (plan.has_errors and "valid_only" not in request.POST):
             messages.error(request, _("Filen har fel. Välj att importera bara de giltiga raderna."))
             return redirect("people_import")
         result = apply_plan(plan, valid_only=True)

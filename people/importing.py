@@ -15,6 +15,8 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -84,6 +86,11 @@ class ImportPlan:
     employees: list[EmployeeRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     full: bool = False
+    # Every employee number read, valid row or not: a full import never deactivates a person
+    # whose row merely had an error.
+    numbers_in_file: set[str] = field(default_factory=set)
+    # Missing columns, or an error in the units: nothing can be imported, not even valid rows.
+    blocking: bool = False
 
     @property
     def has_errors(self) -> bool:
@@ -152,7 +159,8 @@ def plan_units(dataset: tablib.Dataset, errors: list[RowError]) -> list[UnitRow]
             RowError(sheet, 1, _("Kolumner saknas: %(cols)s.") % {"cols": ", ".join(missing)})
         )
         return []
-    known = set(OrgUnit.objects.values_list("code", flat=True))
+    db_paths = dict(OrgUnit.objects.values_list("code", "path"))
+    known = set(db_paths)
     rows, seen = [], {}
     for number, values in enumerate(dataset, start=2):
         code, name = _text(values, columns["code"]), _text(values, columns["name"])
@@ -198,6 +206,17 @@ def plan_units(dataset: tablib.Dataset, errors: list[RowError]) -> list[UnitRow]
                     _("Överordnad enhet %(code)s finns inte.") % {"code": row.parent},
                 )
             )
+        # Moving an existing unit below one of its own descendants in the database.
+        own, new_parent = db_paths.get(row.code), db_paths.get(row.parent)
+        if own and new_parent and new_parent.startswith(own):
+            errors.append(
+                RowError(
+                    sheet,
+                    row.row,
+                    _("Enheten %(code)s kan inte flyttas in under sin egen underenhet %(parent)s.")
+                    % {"code": row.code, "parent": row.parent},
+                )
+            )
         # Follow the parents within the file: coming back to the start is a cycle.
         seen_codes, current = {row.code}, in_file.get(row.parent)
         while current is not None:
@@ -220,8 +239,9 @@ def plan_units(dataset: tablib.Dataset, errors: list[RowError]) -> list[UnitRow]
 
 
 def plan_employees(
-    dataset: tablib.Dataset, errors: list[RowError], unit_codes: set[str]
-) -> list[EmployeeRow]:
+    dataset: tablib.Dataset, errors: list[RowError], unit_codes: set[str], numbers: set[str]
+) -> list[EmployeeRow] | None:
+    """Valid rows, or None when the columns themselves are missing."""
     sheet = _("Personal")
     columns = _columns(dataset, EMPLOYEE_COLUMNS, sheet, errors)
     missing = [EMPLOYEE_COLUMNS[k][0] for k in REQUIRED_EMPLOYEE_COLUMNS if columns[k] is None]
@@ -229,7 +249,19 @@ def plan_employees(
         errors.append(
             RowError(sheet, 1, _("Kolumner saknas: %(cols)s.") % {"cols": ", ".join(missing)})
         )
-        return []
+        return None
+    User = get_user_model()
+    # Accounts the import must not touch: an administrator's e-mail changed by a file would
+    # let its author reset that administrator's password.
+    protected = set(
+        Employee.objects.filter(Q(user__is_superuser=True) | Q(user__is_staff=True)).values_list(
+            "employee_number", flat=True
+        )
+    )
+    usernames = set(User.objects.values_list("username", flat=True))
+    own_username = dict(Employee.objects.values_list("employee_number", "user__username"))
+    email_owners = dict(Employee.objects.values_list("user__email", "employee_number"))
+    seen_emails: dict[str, int] = {}
     role_lookup = {}
     for role in Role.objects.all():
         role_lookup[role.code.lower()] = role.code
@@ -254,6 +286,29 @@ def plan_employees(
             )
             continue
         seen[employee_number] = number
+        numbers.add(employee_number)
+        if employee_number in protected:
+            errors.append(
+                RowError(
+                    sheet,
+                    number,
+                    _(
+                        "Kontot har administratörsbehörighet och ändras inte av importen; "
+                        "ändra det för hand."
+                    ),
+                )
+            )
+            continue
+        if employee_number in usernames and own_username.get(employee_number) != employee_number:
+            errors.append(
+                RowError(
+                    sheet,
+                    number,
+                    _("Användarnamnet %(number)s används redan av ett annat konto.")
+                    % {"number": employee_number},
+                )
+            )
+            continue
         try:
             validate_email(email)
         except ValidationError:
@@ -262,6 +317,19 @@ def plan_employees(
                     sheet, number, _("”%(email)s” är ingen giltig e-postadress.") % {"email": email}
                 )
             )
+        if email in seen_emails:
+            row_errors.append(
+                RowError(
+                    sheet,
+                    number,
+                    _("E-postadressen finns redan på rad %(row)d.") % {"row": seen_emails[email]},
+                )
+            )
+        elif email_owners.get(email, employee_number) != employee_number:
+            row_errors.append(
+                RowError(sheet, number, _("E-postadressen används redan av en annan anställd."))
+            )
+        seen_emails.setdefault(email, number)
         if unit_code not in unit_codes:
             row_errors.append(
                 RowError(
@@ -310,7 +378,10 @@ def plan_import(
     if units is not None:
         plan.units = plan_units(units, plan.errors)
     unit_codes = set(OrgUnit.objects.values_list("code", flat=True)) | {u.code for u in plan.units}
-    plan.employees = plan_employees(employees, plan.errors, unit_codes)
+    rows = plan_employees(employees, plan.errors, unit_codes, plan.numbers_in_file)
+    plan.employees = rows or []
+    # Without the columns nothing is known; with a broken units file the tree is unknown.
+    plan.blocking = rows is None or any(error.sheet == _("Enheter") for error in plan.errors)
     return plan
 
 
@@ -344,6 +415,11 @@ def _apply_units(plan: ImportPlan, result: ImportResult) -> None:
                         unit.move(parent, pos="last-child")
                     changed = True
                     existing = {u.code: u for u in OrgUnit.objects.all()}
+                    unit = existing[row.code]
+                    # Rules follow unit subtrees: everyone below a moved unit is re-checked.
+                    result.changed_employee_ids.update(
+                        Employee.objects.in_subtree(unit).values_list("pk", flat=True)
+                    )
                 result.units_updated += int(changed)
             existing[row.code] = unit
             pending.remove(row)
@@ -451,10 +527,14 @@ def _apply_employees(plan: ImportPlan, result: ImportResult) -> None:
 
     if plan.full:
         # People missing from a full register have left: deactivated, never deleted.
-        in_file = {row.employee_number for row in plan.employees}
-        leaving = Employee.objects.filter(is_active=True).exclude(employee_number__in=in_file)
+        leaving = Employee.objects.filter(is_active=True).exclude(
+            employee_number__in=plan.numbers_in_file
+        )
         ids = list(leaving.values_list("pk", flat=True))
-        Employee.objects.filter(pk__in=ids, end_date__isnull=True).update(end_date=today)
+        # Someone who had not started yet ends on their start date, never before it.
+        Employee.objects.filter(pk__in=ids, end_date__isnull=True).update(
+            end_date=Greatest(F("start_date"), Value(today))
+        )
         Employee.objects.filter(pk__in=ids).update(is_active=False)
         User.objects.filter(employee__pk__in=ids).update(is_active=False)
         result.deactivated = len(ids)
@@ -469,6 +549,8 @@ def apply_plan(
     plan: ImportPlan, *, valid_only: bool = False, dry_run: bool = False
 ) -> ImportResult:
     """Write the plan. With errors, nothing is written unless valid_only says to skip those rows."""
+    if plan.blocking:
+        raise ValueError("The file's columns or units are wrong; nothing can be imported.")
     if plan.has_errors and not valid_only:
         raise ValueError("The plan has errors; fix the file or import only the valid rows.")
     result = ImportResult(

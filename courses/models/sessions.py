@@ -59,6 +59,8 @@ class CourseSession(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="led_sessions",
+        # Only course coordinators lead sessions; it also keeps the choice list short.
+        limit_choices_to=Q(user__groups__name="Kursansvarig"),
     )
     booking_deadline = models.DateTimeField(_("sista dag att boka"))
     status = models.CharField(

@@ -33,6 +33,14 @@ def booked_session(course, unit):
     people = [EmployeeFactory(org_unit=unit) for _ in range(3)]
     for person in people:
         booking.book(employee=person, session=session)
+    # The session is under way now: attendance can be registered.
+    now = timezone.now()
+    CourseSession.objects.filter(pk=session.pk).update(
+        starts_at=now - timedelta(hours=1),
+        ends_at=now + timedelta(hours=1),
+        booking_deadline=now - timedelta(days=2),
+    )
+    session.refresh_from_db()
     session.people = people
     return session
 
@@ -250,3 +258,44 @@ def test_series_form_asks_for_the_meeting_link_of_online_sessions(client, coordi
     )  # fmt: skip
     assert "Ange möteslänken" in response.content.decode()
     assert not CourseSession.objects.exists()
+
+
+def test_present_cannot_be_registered_before_the_session_starts(client, coordinator, course, unit):
+    session = make_session(course, capacity=5)
+    person = EmployeeFactory(org_unit=unit)
+    booking.book(employee=person, session=session)
+    response = client.post(
+        _url(session), {"action": "save", f"status-{person.pk}": "present"}, follow=True
+    )
+    assert "först när tillfället har börjat" in response.content.decode()
+    assert not Attendance.objects.exists()
+
+
+def test_mark_all_present_keeps_absences_already_registered(client, coordinator, booked_session):
+    a = booked_session.people[0]
+    client.post(_url(booked_session), {"action": "save", f"status-{a.pk}": "absent"})
+    client.post(_url(booked_session), {"action": "all_present"})
+    assert Attendance.objects.get(employee=a).status == "absent"
+    assert Attendance.objects.filter(status="present").count() == 2
+
+
+def test_calling_off_a_session_cancels_and_tells_everyone_booked(
+    client, coordinator, course, unit, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    session = make_session(course, capacity=5)
+    people = [EmployeeFactory(org_unit=unit) for _ in range(2)]
+    for person in people:
+        booking.book(employee=person, session=session)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url(session), {"action": "cancel_session"})
+    session.refresh_from_db()
+    assert session.status == "cancelled"
+    assert not session.bookings.exclude(status="cancelled").exists()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.user.email for p in people)
+    assert all("inställt" in m.subject for m in mail.outbox)
+    # Nobody is stranded: they can book another date of the same course.
+    other = make_session(course, starts_at=timezone.now() + timedelta(days=60))
+    assert booking.book(employee=people[0], session=other).status == "confirmed"

@@ -91,3 +91,23 @@ def test_reminder_mails_are_swedish_text_and_html(setup):
     assert "ska vara klar senast" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html" and 'lang="sv"' in html
+
+
+def test_one_failing_address_does_not_stop_the_others(setup, monkeypatch):
+    from courses import reminders
+
+    first, second = person_due_in(setup, 3), person_due_in(setup, 3)
+    real_send, calls = reminders._send, []
+
+    def flaky(to, *args, **kwargs):
+        calls.append(to)
+        if len(calls) == 1:
+            raise OSError("mail server refused")
+        return real_send(to, *args, **kwargs)
+
+    monkeypatch.setattr(reminders, "_send", flaky)
+    send_reminders()
+    assert len(mail.outbox) == 1
+    # The failed one is not logged as sent, so tomorrow's run can try again.
+    failed = first if calls[0] == first.user.email else second
+    assert not ReminderLog.objects.filter(employee=failed).exists()

@@ -146,3 +146,13 @@ def test_another_persons_booking_cannot_be_cancelled(client, session, employee, 
     assert client.post(reverse("session_cancel", args=[session.pk])).status_code == 404
     theirs.refresh_from_db()
     assert theirs.status == "confirmed"
+
+
+def test_a_raised_capacity_goes_to_those_already_waiting(session, unit):
+    people = [EmployeeFactory(org_unit=unit) for _ in range(3)]
+    for person in people:
+        booking.book(employee=person, session=session)
+    CourseSession.objects.filter(pk=session.pk).update(capacity=3)
+    newcomer = booking.book(employee=EmployeeFactory(org_unit=unit), session=session)
+    assert Booking.objects.get(employee=people[2]).status == "confirmed"
+    assert newcomer.status == "waitlisted"

@@ -221,3 +221,41 @@ def test_a_learner_cannot_import(client):
     response = _upload(client, csv(GOOD))
     assert response.status_code in (302, 403)
     assert not Employee.objects.filter(employee_number="A1").exists()
+
+
+def test_full_import_with_valid_rows_only_keeps_people_whose_rows_had_errors():
+    apply_plan(plan(csv(GOOD, "A2;Bo;Ek;bo@example.org;enh-1;;;2023-05-01;")))
+    bad_bo = "A2;Bo;Ek;inte-en-adress;enh-1;;;2023-05-01;"
+    result = apply_plan(plan(csv(GOOD, bad_bo), full=True), valid_only=True)
+    assert result.deactivated == 0
+    assert Employee.objects.get(employee_number="A2").is_active
+
+
+def test_a_file_without_the_required_columns_can_never_deactivate_anyone():
+    apply_plan(plan(csv(GOOD)))
+    broken = plan(b"namn;e-post\r\nBo;bo@example.org", full=True)
+    assert broken.blocking
+    with pytest.raises(ValueError):
+        apply_plan(broken, valid_only=True)
+    assert Employee.objects.get(employee_number="A1").is_active
+
+
+def test_an_administrators_account_is_not_changed_by_a_file():
+    apply_plan(plan(csv(GOOD)))
+    admin = Employee.objects.get(employee_number="A1").user
+    admin.is_superuser = True
+    admin.save()
+    [error] = plan(csv(GOOD.replace("asa@example.org", "attacker@example.org"))).errors
+    assert "administratörsbehörighet" in error.message
+
+
+def test_duplicate_emails_are_reported():
+    errors = plan(csv(GOOD, "A2;Bo;Ek;asa@example.org;enh-1;;;;")).errors
+    assert any("finns redan på rad 2" in error.message for error in errors)
+
+
+def test_a_unit_cannot_be_moved_below_its_own_descendant():
+    units = "kod;namn;typ;överordnad kod\r\nsdf;Förvaltningen;förvaltning;enh-1"
+    result = plan(csv(GOOD), units=units.encode())
+    assert result.blocking
+    assert any("egen underenhet" in error.message for error in result.errors)
