@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.http import FileResponse, StreamingHttpResponse
@@ -25,11 +24,7 @@ from certificates.models import Certificate, CertificateExport
 from certificates.services import revoke_certificate
 from certificates.tasks import build_certificate_zip
 from content.models import SiteSettings
-
-
-def _require(request, permission: str):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+from people.access import require_permission
 
 
 class CertificateIndexView(IndexView):
@@ -63,7 +58,7 @@ class RevokeView(WagtailAdminTemplateMixin, FormView):
     page_title = gettext_lazy("Återkalla intyg")
 
     def dispatch(self, request, *args, pk, **kwargs):
-        _require(request, "certificates.revoke_certificate")
+        require_permission(request, "certificates.revoke_certificate")
         self.certificate = get_object_or_404(Certificate, pk=pk)
         return super().dispatch(request, *args, **kwargs)
 
@@ -104,7 +99,7 @@ def search(certificates, query: str):
 
 def zip_download(request):
     """The filtered certificates as one ZIP: streamed now, or built in the background."""
-    _require(request, "certificates.view_certificate")
+    require_permission(request, "certificates.view_certificate")
     filters = CertificateFilterSet(request.GET, queryset=Certificate.objects.all())
     if not filters.is_valid():
         messages.error(request, _("Filtret kunde inte användas. Kontrollera datumen."))
@@ -146,7 +141,7 @@ class ExportListView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Mina exporter")
 
     def dispatch(self, request, *args, **kwargs):
-        _require(request, "certificates.view_certificate")
+        require_permission(request, "certificates.view_certificate")
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -161,7 +156,7 @@ class ExportListView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def export_download(request, pk: int):
-    _require(request, "certificates.view_certificate")
+    require_permission(request, "certificates.view_certificate")
     export = get_object_or_404(
         CertificateExport,
         pk=pk,

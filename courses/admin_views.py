@@ -1,7 +1,6 @@
 """Coordinators' admin pages: create a series of sessions, and register attendance."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -15,15 +14,11 @@ from courses.attendance_import import match_attendance_file
 from courses.booking import BookingError, cancel_session, mark_attendance
 from courses.forms import AttendanceImportForm, SessionSeriesForm
 from courses.models import Attendance, Booking, CourseSession
+from people.access import require_permission
 from people.models import Employee
 from people.tabular import UnreadableFile
 
 ATTENDANCE_PERMISSION = "courses.change_attendance"
-
-
-def _require(request, permission: str):
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
 
 
 class SessionSeriesView(WagtailAdminTemplateMixin, FormView):
@@ -33,7 +28,7 @@ class SessionSeriesView(WagtailAdminTemplateMixin, FormView):
     header_icon = "date"
 
     def dispatch(self, request, *args, **kwargs):
-        _require(request, "courses.add_coursesession")
+        require_permission(request, "courses.add_coursesession")
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -60,7 +55,7 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "user"
 
     def dispatch(self, request, *args, pk, **kwargs):
-        _require(request, ATTENDANCE_PERMISSION)
+        require_permission(request, ATTENDANCE_PERMISSION)
         self.session = get_object_or_404(CourseSession.objects.select_related("course"), pk=pk)
         return super().dispatch(request, *args, **kwargs)
 
@@ -182,7 +177,7 @@ class AttendanceImportView(WagtailAdminTemplateMixin, FormView):
     header_icon = "upload"
 
     def dispatch(self, request, *args, pk, **kwargs):
-        _require(request, ATTENDANCE_PERMISSION)
+        require_permission(request, ATTENDANCE_PERMISSION)
         self.session = get_object_or_404(CourseSession.objects.select_related("course"), pk=pk)
         return super().dispatch(request, *args, **kwargs)
 

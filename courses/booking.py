@@ -1,7 +1,5 @@
 """Booking course sessions, the waiting list, and registering attendance."""
 
-import logging
-
 import icalendar
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -15,8 +13,6 @@ from wagtail.log_actions import log
 from courses.models import Attendance, Booking, CourseSession
 from courses.services import complete_course_if_done
 from people.models import Employee
-
-logger = logging.getLogger(__name__)
 
 
 class BookingError(Exception):

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from django.views.generic import TemplateView
 from courses import booking
 from courses.models import Booking, CourseSession
 from courses.progress import course_overview
-from people.models import Employee
+from people.access import employee_or_403
 
 
 class MyCoursesView(LoginRequiredMixin, TemplateView):
@@ -64,19 +63,12 @@ class SessionListView(LoginRequiredMixin, TemplateView):
         return context
 
 
-def _employee_or_403(request) -> Employee:
-    employee = getattr(request.user, "employee", None)
-    if employee is None:
-        raise PermissionDenied
-    return employee
-
-
 @require_POST
 @login_required
 def book_session(request, pk: int):
     session = get_object_or_404(CourseSession, pk=pk)
     try:
-        result = booking.book(employee=_employee_or_403(request), session=session)
+        result = booking.book(employee=employee_or_403(request), session=session)
     except booking.BookingError as error:
         messages.error(request, str(error))
     else:
@@ -98,7 +90,7 @@ def cancel_booking(request, pk: int):
     own = get_object_or_404(
         Booking.objects.exclude(status=Booking.Status.CANCELLED),
         session_id=pk,
-        employee=_employee_or_403(request),
+        employee=employee_or_403(request),
     )
     try:
         booking.cancel(booking=own)

@@ -7,7 +7,6 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
+from people.access import require_permission
 from people.importing import apply_plan, plan_import
 from people.tabular import UnreadableFile, read_table
 
@@ -86,8 +86,7 @@ class PersonnelImportView(WagtailAdminTemplateMixin, FormView):
         return [{"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("people.add_employee"):
-            raise PermissionDenied
+        require_permission(request, "people.add_employee")
         return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):

@@ -1,6 +1,5 @@
 """Question analytics in the Wagtail admin, for coordinators improving the content."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +7,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import CoursePage, ModulePage
+from people.access import require_permission
 from quizzes.analytics import question_stats
 
 PERMISSION = "quizzes.view_question_statistics"
@@ -17,8 +17,7 @@ class _StatisticsMixin(WagtailAdminTemplateMixin):
     header_icon = "table"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            raise PermissionDenied
+        require_permission(request, PERMISSION)
         return super().dispatch(request, *args, **kwargs)
 
 

@@ -7,16 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from courses.models import ModulePage
+from people.access import employee_or_403
 from quizzes.forms import QuizForm
 from quizzes.models import QuizAttempt
 from quizzes.services import start_attempt, submit_attempt
-
-
-def _employee(request):
-    employee = getattr(request.user, "employee", None)
-    if employee is None:
-        raise PermissionDenied
-    return employee
 
 
 def _own_attempt(request, public_id) -> QuizAttempt:
@@ -24,7 +18,7 @@ def _own_attempt(request, public_id) -> QuizAttempt:
     return get_object_or_404(
         QuizAttempt.objects.select_related("module"),
         public_id=public_id,
-        employee=_employee(request),
+        employee=employee_or_403(request),
     )
 
 
@@ -32,7 +26,7 @@ def _own_attempt(request, public_id) -> QuizAttempt:
 @login_required
 def start(request, module_id: int):
     module = get_object_or_404(ModulePage.objects.live(), pk=module_id, quiz__isnull=False)
-    attempt = start_attempt(employee=_employee(request), module=module)
+    attempt = start_attempt(employee=employee_or_403(request), module=module)
     return redirect("quizzes:take", public_id=attempt.public_id)
 
 
