@@ -64,6 +64,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "courses.change_assignmentrule",
         "courses.delete_assignmentrule",
         "courses.view_assignmentrule",
+        "reports.view_all_statistics",
     ],
 }
 

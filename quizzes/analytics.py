@@ -4,10 +4,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from courses.models import ModulePage
-from quizzes.models import QuizAnswer
+from quizzes.models import ModuleQuiz, QuizAnswer
 
 
 @dataclass
@@ -28,42 +28,67 @@ class QuestionStats:
 
 def question_stats(module: ModulePage) -> list[QuestionStats]:
     """Per question of the module's quiz, in authoring order; removed questions come last."""
-    quiz = module.quiz.first()
-    current = quiz.question_snapshots() if quiz else []
-    answers = QuizAnswer.objects.filter(attempt__module=module)
+    return question_stats_by_module([module], QuizAnswer.objects.all())[module.pk]
+
+
+def question_stats_by_module(
+    modules: list[ModulePage], answers: QuerySet[QuizAnswer]
+) -> dict[int, list[QuestionStats]]:
+    """The same, for many modules at once and over a chosen set of answers (scope, period).
+
+    A fixed number of queries whatever the number of answers: counting happens in SQL, grouped
+    by question and by the exact set of options chosen, which stays small.
+    """
+    module_ids = [module.pk for module in modules]
+    answers = answers.filter(attempt__module_id__in=module_ids).order_by()
     totals = {
-        row["question_id"]: row
-        for row in answers.values("question_id").annotate(
+        (row["attempt__module_id"], row["question_id"]): row
+        for row in answers.values("attempt__module_id", "question_id").annotate(
             answered=Count("id"), correct=Count("id", filter=Q(correct=True))
         )
     }
-    # Wrong choices are counted per option in Python: option ids live in a JSON list.
-    wrong_choices: dict[str, Counter] = {}
-    for question_id, selected in answers.filter(correct=False).values_list(
-        "question_id", "selected"
+    wrong_choices: dict[tuple[int, str], Counter] = {}
+    for row in (
+        answers.filter(correct=False)
+        .values("attempt__module_id", "question_id", "selected")
+        .annotate(count=Count("id"))
     ):
-        wrong_choices.setdefault(question_id, Counter()).update(selected)
+        key = (row["attempt__module_id"], row["question_id"])
+        counter = wrong_choices.setdefault(key, Counter())
+        for option_id in row["selected"] or []:
+            counter[option_id] += row["count"]
 
+    snapshots = {
+        quiz.page_id: quiz.question_snapshots()
+        for quiz in ModuleQuiz.objects.filter(page_id__in=module_ids)
+    }
+    return {
+        module_id: _module_stats(module_id, snapshots.get(module_id, []), totals, wrong_choices)
+        for module_id in module_ids
+    }
+
+
+def _module_stats(module_id, current, totals, wrong_choices) -> list[QuestionStats]:
     texts = {q["id"]: q["question"] for q in current}
     option_texts = {o["id"]: o["text"] for q in current for o in q["options"]}
     correct_ids = {q["id"]: {o["id"] for o in q["options"] if o["correct"]} for q in current}
-    order = [q["id"] for q in current] + sorted(set(totals) - set(texts))
+    answered_ids = {question_id for (mid, question_id) in totals if mid == module_id}
+    order = [q["id"] for q in current] + sorted(answered_ids - set(texts))
 
     stats = []
     for question_id in order:
-        row = totals.get(question_id, {"answered": 0, "correct": 0})
+        key = (module_id, question_id)
+        row = totals.get(key, {"answered": 0, "correct": 0})
         counter = Counter(
             {
                 option_id: count
-                for option_id, count in wrong_choices.get(question_id, Counter()).items()
+                for option_id, count in wrong_choices.get(key, Counter()).items()
                 if option_id not in correct_ids.get(question_id, set())
             }
         )
-        top = counter.most_common(1)
-        # Too few answers would let a coordinator infer what a named colleague chose.
+        # Too few answers would let a reader infer what a named colleague chose.
         too_few = row["answered"] < settings.ANONYMITY_MIN_GROUP
-        if too_few:
-            top = []
+        top = [] if too_few else counter.most_common(1)
         stats.append(
             QuestionStats(
                 question_id=question_id,

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from certificates import urls as certificates_urls
 from courses import urls as courses_urls
 from quizzes import urls as quizzes_urls
+from reports import urls as reports_urls
 from vaksam import views
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", include(courses_urls)),
     path("", include(quizzes_urls)),
     path("", include(certificates_urls)),
+    path("", include(reports_urls)),
 ]
 
 if settings.DEBUG:

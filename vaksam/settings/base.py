@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "content.context_processors.navigation",
+                "reports.context_processors.follow_up",
             ],
         },
     },
@@ -183,6 +184,9 @@ CERTIFICATE_VERIFY_RATE = env.str("CERTIFICATE_VERIFY_RATE", default="30/m")
 
 # Anonymous aggregates never show a group smaller than this.
 ANONYMITY_MIN_GROUP = env.int("ANONYMITY_MIN_GROUP", default=5)
+# Follow-up reports for more units than this are built in the background.
+REPORT_ZIP_INLINE_LIMIT = env.int("REPORT_ZIP_INLINE_LIMIT", default=5)
+REPORT_BUNDLE_RETENTION_DAYS = env.int("REPORT_BUNDLE_RETENTION_DAYS", default=7)
 # A completion "goes out soon" this many days before it expires.
 COMPLIANCE_EXPIRING_DAYS = env.int("COMPLIANCE_EXPIRING_DAYS", default=60)
 # Reminders: days before the due date, then on the day and weekly after it.

@@ -1,0 +1,97 @@
+"""Tables out of the dashboards: CSV and XLSX, streamed, with spreadsheet formulas neutralised."""
+
+import csv
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+# A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass
+class Table:
+    title: str
+    headers: list[str]
+    rows: Iterable[list]
+    # How many rows, when known before the rows are read (for the audit entry).
+    count: int | None = None
+
+
+def neutralise(value):
+    """Text that a spreadsheet would take for a formula gets a leading apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _csv_lines(tables: list[Table]) -> Iterator[str]:
+    # A BOM and semicolons: what Excel with Swedish settings opens correctly on a double click.
+    yield "\ufeff"
+    writer = csv.writer(_Echo(), delimiter=";")
+    for index, table in enumerate(tables):
+        if len(tables) > 1:
+            if index:
+                yield writer.writerow([])
+            yield writer.writerow([neutralise(table.title)])
+        yield writer.writerow([neutralise(header) for header in table.headers])
+        for row in table.rows:
+            yield writer.writerow([neutralise(value) for value in row])
+
+
+def csv_response(tables: list[Table], filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(_csv_lines(tables), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(tables: list[Table], filename: str) -> FileResponse:
+    """One sheet per table, written row by row to a temporary file and streamed from there."""
+    workbook = Workbook(write_only=True)
+    for table in tables:
+        sheet = workbook.create_sheet(title=_sheet_title(table.title))
+        sheet.append([_text_cell(sheet, header) for header in table.headers])
+        for row in table.rows:
+            sheet.append([_cell(sheet, value) for value in row])
+    spool = tempfile.TemporaryFile()
+    workbook.save(spool)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=f"{filename}.xlsx", content_type=XLSX)
+
+
+def _cell(sheet, value):
+    value = neutralise(value)
+    return value if isinstance(value, int | float) else _text_cell(sheet, value)
+
+
+def _text_cell(sheet, value) -> WriteOnlyCell:
+    # Typed as a string, so even an unneutralised "=" could never be stored as a formula.
+    cell = WriteOnlyCell(sheet, value=str(value))
+    cell.data_type = "s"
+    return cell
+
+
+def _sheet_title(title: str) -> str:
+    # Excel allows 31 characters and none of []:*?/\ in a sheet's name.
+    for character in "[]:*?/\\":
+        title = title.replace(character, " ")
+    return title[:31]

@@ -1,0 +1,159 @@
+"""The follow-up filters (unit with subtree, role, course, period, status) and what they mean.
+
+The filter set narrows the stored compliance rows for *Personer*; the other views read the
+same choices as `Criteria` and apply them to completions, attendance and answers.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+import django_filters
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row, Submit
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.dates import add_months
+from courses.models import ComplianceStatus, CoursePage
+from people.models import OrgUnit, Role
+from reports.scope import Scope
+
+
+def default_period(today: date | None = None) -> tuple[date, date]:
+    """The last twelve months, from the first day of the month eleven months back."""
+    today = today or timezone.localdate()
+    return add_months(today.replace(day=1), -11), today
+
+
+@dataclass(frozen=True)
+class Criteria:
+    unit: OrgUnit | None
+    role: Role | None
+    course: CoursePage | None
+    start: date
+    end: date
+    status: str | None
+
+    def query(self, **changes) -> str:
+        """The filter as a query string, e.g. for a drill-down link with another unit."""
+        values = {
+            "org_unit": self.unit.pk if self.unit else None,
+            "role": self.role.pk if self.role else None,
+            "course": self.course.pk if self.course else None,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "status": self.status,
+        } | changes
+        return urlencode({key: value for key, value in values.items() if value})
+
+    def describe(self) -> dict:
+        """The filter in words, for audit entries and report headers."""
+        return {
+            "enhet": self.unit.name if self.unit else None,
+            "roll": self.role.name if self.role else None,
+            "kurs": self.course.title if self.course else None,
+            "period": f"{self.start.isoformat()}–{self.end.isoformat()}",
+            "status": self.status,
+        }
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, unit):
+        # Indent by depth so the tree reads as a tree in a plain select.
+        return "\u00a0\u00a0" * (unit.depth - 1) + unit.name
+
+
+class UnitFilter(django_filters.ModelChoiceFilter):
+    field_class = UnitChoiceField
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class FollowUpFilterSet(django_filters.FilterSet):
+    org_unit = UnitFilter(
+        label=_("Enhet (med underliggande)"),
+        queryset=OrgUnit.objects.none(),
+        method="filter_org_unit",
+        empty_label=_("Alla mina enheter"),
+    )
+    role = django_filters.ModelChoiceFilter(
+        label=_("Roll"), queryset=Role.objects.all(), method="filter_role", empty_label=_("Alla")
+    )
+    course = django_filters.ModelChoiceFilter(
+        label=_("Kurs"),
+        queryset=CoursePage.objects.live().order_by("title"),
+        field_name="course",
+        empty_label=_("Alla"),
+    )
+    start = django_filters.DateFilter(label=_("Från"), method="filter_period", widget=DateInput())
+    end = django_filters.DateFilter(label=_("Till"), method="filter_period", widget=DateInput())
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ComplianceStatus.Status.choices, empty_label=_("Alla")
+    )
+
+    class Meta:
+        model = ComplianceStatus
+        fields = ["org_unit", "role", "course", "start", "end", "status"]
+
+    def __init__(self, data=None, *, scope: Scope, **kwargs):
+        queryset = ComplianceStatus.objects.filter(scope.unit_condition("employee__org_unit"))
+        super().__init__(data, queryset=queryset, **kwargs)
+        self.scope = scope
+        # Only units inside the scope can be chosen; any other id is an invalid choice.
+        self.filters["org_unit"].queryset = scope.units()
+        self.form.helper = FormHelper()
+        self.form.helper.form_method = "get"
+        self.form.helper.form_class = "follow-up-filters"
+        self.form.helper.layout = Layout(
+            Row(
+                Column("org_unit", css_class="col-md-4"),
+                Column("role", css_class="col-md-4"),
+                Column("course", css_class="col-md-4"),
+            ),
+            Row(
+                Column("start", css_class="col-md-3"),
+                Column("end", css_class="col-md-3"),
+                Column("status", css_class="col-md-3"),
+                Column(
+                    Submit("", _("Visa"), css_class="btn btn-primary mt-md-4"),
+                    css_class="col-md-3",
+                ),
+            ),
+        )
+
+    def filter_org_unit(self, queryset, name, unit):
+        return queryset.filter(
+            employee__org_unit__path__startswith=unit.path,
+            employee__org_unit__depth__gte=unit.depth,
+        )
+
+    def filter_role(self, queryset, name, role):
+        return queryset.filter(employee__roles=role)
+
+    def filter_period(self, queryset, name, value):
+        # Status rows describe today; the period narrows the other views and the report.
+        return queryset
+
+    def criteria(self) -> Criteria:
+        """The valid choices; anything invalid falls back to its default (and shows an error)."""
+        self.is_valid()
+        data = getattr(self.form, "cleaned_data", {})
+        start, end = default_period()
+        start, end = data.get("start") or start, data.get("end") or end
+        if start > end:
+            start, end = end, start
+        return Criteria(
+            unit=data.get("org_unit"),
+            role=data.get("role"),
+            course=data.get("course"),
+            start=start,
+            end=end,
+            status=data.get("status") or None,
+        )

@@ -1,0 +1,421 @@
+"""The follow-up figures: a fixed number of grouped queries each, whatever the size of the data.
+
+Everything is read from stored rows (compliance status, completions, attendance, answers),
+filtered by the user's scope first and the chosen criteria second.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from courses.dates import add_months
+from courses.models import (
+    Attendance,
+    Booking,
+    ComplianceStatus,
+    CourseCompletion,
+    CoursePage,
+    CourseSession,
+    ModulePage,
+)
+from people.models import OrgUnit, Role
+from quizzes.analytics import QuestionStats, question_stats_by_module
+from quizzes.models import QuizAnswer
+from reports.filters import Criteria
+from reports.scope import Scope
+
+Status = ComplianceStatus.Status
+VALID = {Status.COMPLETED, Status.EXPIRING}
+LATE = {Status.OVERDUE, Status.EXPIRED}
+
+
+def in_scope(queryset: QuerySet, scope: Scope, criteria: Criteria, employee: str) -> QuerySet:
+    """Rows of employees inside the scope, the chosen unit's subtree and the chosen role."""
+    queryset = queryset.filter(scope.unit_condition(f"{employee}__org_unit"))
+    if criteria.unit is not None:
+        queryset = queryset.filter(
+            **{
+                f"{employee}__org_unit__path__startswith": criteria.unit.path,
+                f"{employee}__org_unit__depth__gte": criteria.unit.depth,
+            }
+        )
+    if criteria.role is not None:
+        queryset = queryset.filter(**{f"{employee}__roles": criteria.role})
+    return queryset
+
+
+def statuses(scope: Scope, criteria: Criteria) -> QuerySet[ComplianceStatus]:
+    queryset = in_scope(ComplianceStatus.objects.all(), scope, criteria, "employee")
+    if criteria.course is not None:
+        queryset = queryset.filter(course=criteria.course)
+    if criteria.status:
+        queryset = queryset.filter(status=criteria.status)
+    return queryset
+
+
+def _period(criteria: Criteria) -> tuple[datetime, datetime]:
+    """The period as [start, end) in local time, so indexes on timestamps can be used."""
+    zone = timezone.get_current_timezone()
+    start = datetime.combine(criteria.start, time.min, tzinfo=zone)
+    end = datetime.combine(criteria.end + timedelta(days=1), time.min, tzinfo=zone)
+    return start, end
+
+
+# Översikt ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Figures:
+    """Counts of assigned (employee, course) pairs by where they stand."""
+
+    assigned: int = 0
+    valid: int = 0
+    expiring: int = 0
+    late: int = 0
+    not_started: int = 0
+
+    def add(self, status: str, count: int) -> None:
+        self.assigned += count
+        if status in VALID:
+            self.valid += count
+        if status == Status.EXPIRING:
+            self.expiring += count
+        if status in LATE:
+            self.late += count
+        if status == Status.NOT_STARTED:
+            self.not_started += count
+
+    @property
+    def rate(self) -> float | None:
+        return self.valid / self.assigned if self.assigned else None
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.rate) if self.assigned else None
+
+
+@dataclass
+class Group:
+    """One row of a breakdown: a unit, a role or a course, with its figures."""
+
+    label: str
+    figures: Figures = field(default_factory=Figures)
+    unit: OrgUnit | None = None
+
+
+@dataclass
+class Overview:
+    focus: list[OrgUnit]
+    total: Figures
+    by_unit: list[Group]
+    by_role: list[Group]
+    by_course: list[Group]
+
+
+def focus_units(scope: Scope, criteria: Criteria) -> list[OrgUnit]:
+    """The units the figures are about: the chosen one, else the scope's own."""
+    return [criteria.unit] if criteria.unit is not None else list(scope.roots)
+
+
+def overview(scope: Scope, criteria: Criteria) -> Overview:
+    focus = focus_units(scope, criteria)
+    # One grouped query gives the totals, the units and the courses: (unit, course, status).
+    cube = list(
+        statuses(scope, criteria)
+        .values("employee__org_unit_id", "course_id", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    branches = _branches(focus)
+    paths = dict(
+        OrgUnit.objects.filter(pk__in={row["employee__org_unit_id"] for row in cube}).values_list(
+            "pk", "path"
+        )
+    )
+    total = Figures()
+    by_unit = {unit.path: Group(label=unit.name, unit=unit) for unit in branches}
+    direct = {unit.path: Group(label=unit.name, unit=None) for unit in focus}
+    by_course: dict[int, Figures] = defaultdict(Figures)
+    for row in cube:
+        status, count, path = row["status"], row["count"], paths[row["employee__org_unit_id"]]
+        total.add(status, count)
+        by_course[row["course_id"]].add(status, count)
+        branch = _branch_of(path, by_unit) or _branch_of(path, direct)
+        if branch is not None:
+            branch.figures.add(status, count)
+    # People placed directly in a focus unit (not below it) get a row of their own.
+    unit_rows = [group for group in by_unit.values() if group.figures.assigned]
+    if len(focus) == 1 or not branches:
+        unit_rows += [group for group in direct.values() if group.figures.assigned]
+    titles = dict(CoursePage.objects.filter(pk__in=by_course).values_list("pk", "title"))
+    courses = sorted(
+        (Group(label=titles[pk], figures=figures) for pk, figures in by_course.items()),
+        key=lambda group: group.label,
+    )
+    return Overview(
+        focus=focus,
+        total=total,
+        by_unit=unit_rows,
+        by_role=by_role(scope, criteria),
+        by_course=courses,
+    )
+
+
+def _branches(focus: list[OrgUnit]) -> list[OrgUnit]:
+    """A single focus unit breaks down into its children; several are their own rows."""
+    if len(focus) > 1:
+        return focus
+    unit = focus[0]
+    return list(OrgUnit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1))
+
+
+def _branch_of(path: str, groups: dict[str, Group]) -> Group | None:
+    for prefix_length in {len(prefix) for prefix in groups}:
+        group = groups.get(path[:prefix_length])
+        if group is not None:
+            return group
+    return None
+
+
+def by_role(scope: Scope, criteria: Criteria) -> list[Group]:
+    """Per role; someone with two roles counts in both, so the rows need not add up."""
+    groups = {role.pk: Group(label=role.name) for role in Role.objects.all()}
+    rows = (
+        statuses(scope, criteria)
+        .filter(employee__roles__isnull=False)
+        .values("employee__roles", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    for row in rows:
+        groups[row["employee__roles"]].figures.add(row["status"], row["count"])
+    return [group for group in groups.values() if group.figures.assigned]
+
+
+# Personer ------------------------------------------------------------------------------------
+
+URGENCY = Case(
+    *[When(status=status, then=rank) for rank, status in enumerate(ComplianceStatus.URGENCY)],
+    output_field=IntegerField(),
+)
+
+# The columns one may sort by, each with its SQL order; ties break on the row id.
+PEOPLE_SORTS = {
+    "namn": ["employee__user__last_name", "employee__user__first_name"],
+    "enhet": ["employee__org_unit__name"],
+    "kurs": ["course__title"],
+    "status": [URGENCY, "due_date"],
+    "datum": ["due_date"],
+    "aktivitet": ["last_activity"],
+}
+
+
+def people(scope: Scope, criteria: Criteria, sort: str) -> QuerySet[ComplianceStatus]:
+    key = sort.removeprefix("-")
+    orders = PEOPLE_SORTS.get(key, PEOPLE_SORTS["status"])
+    if sort.startswith("-") and key in PEOPLE_SORTS:
+        orders = [
+            order.desc(nulls_last=True) if not isinstance(order, str) else "-" + order
+            for order in orders
+        ]
+    return (
+        statuses(scope, criteria)
+        .select_related("employee__user", "employee__org_unit", "course")
+        .order_by(*orders, "pk")
+    )
+
+
+# Utveckling ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Month:
+    month: date
+    completions: int = 0
+    present: int = 0
+    absent: int = 0
+    excused: int = 0
+
+
+def months_between(start: date, end: date) -> list[date]:
+    months, month = [], start.replace(day=1)
+    while month <= end:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
+def trend(scope: Scope, criteria: Criteria) -> list[Month]:
+    """Completions and attendance per month of the period, months without any included."""
+    start, end = _period(criteria)
+    months = {month: Month(month) for month in months_between(criteria.start, criteria.end)}
+
+    completions = in_scope(
+        CourseCompletion.objects.filter(
+            revoked_at__isnull=True, completed_at__gte=start, completed_at__lt=end
+        ),
+        scope,
+        criteria,
+        "employee",
+    )
+    attendance = in_scope(
+        Attendance.objects.filter(session__starts_at__gte=start, session__starts_at__lt=end),
+        scope,
+        criteria,
+        "employee",
+    )
+    if criteria.course is not None:
+        completions = completions.filter(course=criteria.course)
+        attendance = attendance.filter(session__course=criteria.course)
+
+    for row in (
+        completions.annotate(month=TruncMonth("completed_at"))
+        .values("month")
+        .annotate(count=Count("id"))
+        .order_by()
+    ):
+        months[_as_date(row["month"])].completions += row["count"]
+    for row in (
+        attendance.annotate(month=TruncMonth("session__starts_at"))
+        .values("month", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    ):
+        setattr(months[_as_date(row["month"])], row["status"], row["count"])
+    return list(months.values())
+
+
+def _as_date(value) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+# Kurstillfällen ------------------------------------------------------------------------------
+
+
+@dataclass
+class SessionRow:
+    session: CourseSession
+    booked: int = 0
+    present: int = 0
+    absent: int = 0
+    excused: int = 0
+    no_shows: int = 0
+
+    @property
+    def no_show_percent(self) -> int | None:
+        """Booked but absent without notice, of those booked; only once the session is over."""
+        if not self.booked or self.session.ends_at > timezone.now():
+            return None
+        return round(100 * self.no_shows / self.booked)
+
+
+def sessions(criteria: Criteria) -> QuerySet[CourseSession]:
+    """Sessions starting in the period. Sessions are not personal: everyone sees the list."""
+    start, end = _period(criteria)
+    queryset = CourseSession.objects.filter(starts_at__gte=start, starts_at__lt=end)
+    if criteria.course is not None:
+        queryset = queryset.filter(course=criteria.course)
+    return queryset.select_related("course").order_by("-starts_at", "pk")
+
+
+def session_rows(scope: Scope, criteria: Criteria, page: list[CourseSession]) -> list[SessionRow]:
+    """Bookings and attendance of the people in scope, for one page of sessions."""
+    rows = {session.pk: SessionRow(session) for session in page}
+    outcome = Attendance.objects.filter(
+        session_id=OuterRef("session_id"), employee_id=OuterRef("employee_id")
+    ).values("status")[:1]
+    bookings = in_scope(
+        Booking.objects.filter(session_id__in=rows, status=Booking.Status.CONFIRMED),
+        scope,
+        criteria,
+        "employee",
+    )
+    for row in (
+        bookings.annotate(outcome=Subquery(outcome))
+        .values("session_id", "outcome")
+        .annotate(count=Count("id"))
+        .order_by()
+    ):
+        rows[row["session_id"]].booked += row["count"]
+        if row["outcome"] == Attendance.Status.ABSENT:
+            rows[row["session_id"]].no_shows += row["count"]
+    attendance = in_scope(
+        Attendance.objects.filter(session_id__in=rows), scope, criteria, "employee"
+    )
+    for row in attendance.values("session_id", "status").annotate(count=Count("id")).order_by():
+        setattr(rows[row["session_id"]], row["status"], row["count"])
+    return list(rows.values())
+
+
+@dataclass
+class SessionSummary:
+    held: int
+    present: int
+    absent: int
+    excused: int
+
+
+def session_summary(scope: Scope, criteria: Criteria) -> SessionSummary:
+    """Sessions held in the period that people in scope attended, and how they attended."""
+    start, end = _period(criteria)
+    attendance = in_scope(
+        Attendance.objects.filter(session__starts_at__gte=start, session__starts_at__lt=end),
+        scope,
+        criteria,
+        "employee",
+    )
+    if criteria.course is not None:
+        attendance = attendance.filter(session__course=criteria.course)
+    figures = attendance.aggregate(
+        held=Count("session", distinct=True),
+        present=Count("id", filter=Q(status=Attendance.Status.PRESENT)),
+        absent=Count("id", filter=Q(status=Attendance.Status.ABSENT)),
+        excused=Count("id", filter=Q(status=Attendance.Status.EXCUSED)),
+    )
+    return SessionSummary(**figures)
+
+
+# Frågor --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ModuleQuestions:
+    course: CoursePage
+    module: ModulePage
+    questions: list[QuestionStats]
+
+
+def questions(scope: Scope, criteria: Criteria) -> list[ModuleQuestions]:
+    """Per module of the chosen course (or every live course), how its questions went."""
+    courses = [criteria.course] if criteria.course else list(CoursePage.objects.live())
+    by_path = {course.path: course for course in courses}
+    condition = Q(pk__in=[])
+    for course in courses:
+        condition |= Q(path__startswith=course.path, depth=course.depth + 1)
+    modules = list(ModulePage.objects.live().filter(condition).order_by("path"))
+    start, end = _period(criteria)
+    answers = in_scope(
+        QuizAnswer.objects.filter(attempt__submitted_at__gte=start, attempt__submitted_at__lt=end),
+        scope,
+        criteria,
+        "attempt__employee",
+    )
+    stats = question_stats_by_module(modules, answers)
+    return [
+        ModuleQuestions(
+            course=by_path[module.path[: -ModulePage.steplen]],
+            module=module,
+            questions=stats[module.pk],
+        )
+        for module in modules
+        if stats[module.pk]
+    ]
+
+
+def anonymity_minimum() -> int:
+    return settings.ANONYMITY_MIN_GROUP

@@ -1,0 +1,65 @@
+"""The follow-up report (uppföljningsrapport): one PDF per unit and period, the same structure
+for every nämnd and bolag, and all of them as one ZIP."""
+
+import zipfile
+from collections.abc import Iterable
+from dataclasses import replace
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+
+from certificates.pdf import FONT_DIR, html_to_pdf
+from people.models import OrgUnit
+from reports import queries
+from reports.filters import Criteria
+from reports.scope import Scope
+
+
+def report_units():
+    """The units that get a report each: every nämnd and bolag (else the level below the top)."""
+    units = OrgUnit.objects.filter(kind__in=[OrgUnit.Kind.NAMND, OrgUnit.Kind.BOLAG])
+    return units if units.exists() else OrgUnit.objects.filter(depth=2)
+
+
+def report_html(scope: Scope, criteria: Criteria, *, organisation_name: str = "") -> str:
+    overview = queries.overview(scope, criteria)
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_to_string(
+            "reports/report_pdf.html",
+            {
+                "title": ", ".join(unit.name for unit in overview.focus),
+                "criteria": criteria,
+                "overview": overview,
+                "sessions": queries.session_summary(scope, criteria),
+                "trend": queries.trend(scope, criteria),
+                "organisation_name": organisation_name,
+                "created": timezone.localtime(),
+                "font_dir": FONT_DIR.as_posix(),
+            },
+        )
+
+
+def report_pdf(scope: Scope, criteria: Criteria, *, organisation_name: str = "") -> bytes:
+    return html_to_pdf(report_html(scope, criteria, organisation_name=organisation_name))
+
+
+def file_name(unit: OrgUnit | None, criteria: Criteria) -> str:
+    # The code too: two units may share a name, never a code.
+    name = slugify(f"{unit.code} {unit.name}") if unit else "uppfoljning"
+    return f"uppfoljningsrapport-{name}-{criteria.start:%Y%m%d}-{criteria.end:%Y%m%d}.pdf"
+
+
+def write_zip(
+    units: Iterable[OrgUnit], criteria: Criteria, fileobj, *, organisation_name: str = ""
+) -> None:
+    """One report per unit, each from the same template and the same queries."""
+    scope = Scope(roots=tuple(OrgUnit.get_root_nodes()), whole_organisation=True)
+    with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for unit in units:
+            unit_criteria = replace(criteria, unit=unit)
+            archive.writestr(
+                file_name(unit, unit_criteria),
+                report_pdf(scope, unit_criteria, organisation_name=organisation_name),
+            )

@@ -1,0 +1,487 @@
+"""The follow-up dashboards (/uppfoljning/): five views over one filter, each exportable.
+
+Every view resolves the user's scope first (HR: everything; a manager: the units they lead;
+anyone else: 403), so a filter or URL can only narrow what the scope allows.
+"""
+
+from dataclasses import replace
+from io import BytesIO
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+from wagtail.log_actions import log
+from wagtail.models import Site
+
+from content.models import SiteSettings
+from reports import queries
+from reports.exports import Table, csv_response, xlsx_response
+from reports.filters import FollowUpFilterSet
+from reports.models import ReportBundle
+from reports.report import file_name, report_pdf, report_units, write_zip
+from reports.scope import scope_for
+from reports.tasks import build_report_bundle
+
+TABS = [
+    ("overview", gettext_lazy("Översikt")),
+    ("trend", gettext_lazy("Utveckling")),
+    ("sessions", gettext_lazy("Kurstillfällen")),
+    ("people", gettext_lazy("Personer")),
+    ("questions", gettext_lazy("Frågor")),
+]
+EXPORT_FORMATS = {"xlsx": xlsx_response, "csv": csv_response}
+
+
+class ScopedMixin(LoginRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.scope = scope_for(request.user)
+        data = request.POST if request.method == "POST" else request.GET
+        self.filterset = FollowUpFilterSet(data or None, scope=self.scope)
+        self.criteria = self.filterset.criteria()
+        return super().dispatch(request, *args, **kwargs)
+
+    def organisation_name(self) -> str:
+        return SiteSettings.for_site(Site.find_for_request(self.request)).organisation_name
+
+
+class FollowUpView(ScopedMixin, TemplateView):
+    """One dashboard view; `tables()` gives the same figures for export."""
+
+    tab: str
+    # Views that list named people are logged on every viewing, not only on export.
+    personal = False
+
+    def get(self, request, *args, export_format: str | None = None, **kwargs):
+        if export_format is not None:
+            return self.export(export_format)
+        if self.personal:
+            self.audit("reports.view", rows=None)
+        return super().get(request, *args, **kwargs)
+
+    def get_data(self) -> dict:
+        raise NotImplementedError
+
+    def tables(self, data: dict) -> list[Table]:
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        data = self.get_data()
+        query = self.criteria.query()
+        return super().get_context_data(
+            **kwargs,
+            **data,
+            tab=self.tab,
+            tabs=[(slug, label, reverse(f"reports:{slug}")) for slug, label in TABS],
+            title=dict(TABS)[self.tab],
+            filter=self.filterset,
+            criteria=self.criteria,
+            query=query,
+            scope=self.scope,
+            focus=queries.focus_units(self.scope, self.criteria),
+            export_urls=[
+                (label, reverse(f"reports:{self.tab}_export", args=[fmt]) + f"?{query}")
+                for fmt, label in (("xlsx", "Excel (XLSX)"), ("csv", "CSV"))
+            ],
+            report_url=reverse("reports:report") + f"?{query}",
+            may_bundle=self.scope.whole_organisation,
+        )
+
+    def export(self, export_format: str):
+        respond = EXPORT_FORMATS.get(export_format)
+        if respond is None:
+            raise Http404
+        tables = self.tables(self.get_data())
+        rows = sum(table.count if table.count is not None else len(table.rows) for table in tables)
+        self.audit("reports.export", rows=rows, export_format=export_format)
+        return respond(tables, f"uppfoljning-{self.tab}-{self.criteria.end:%Y%m%d}")
+
+    def audit(self, action: str, *, rows: int | None, export_format: str | None = None) -> None:
+        # Who looked at or took out personal statistics, when, with which filter, how many rows.
+        log(
+            instance=self.request.user,
+            action=action,
+            user=self.request.user,
+            data={
+                "vy": self.tab,
+                "format": export_format,
+                "filter": self.criteria.describe(),
+                "rader": rows,
+            },
+        )
+
+
+def _figure_headers(first: str) -> list[str]:
+    return [
+        first,
+        _("Tilldelade"),
+        _("Giltiga"),
+        _("Andel giltiga (%)"),
+        _("Går ut snart"),
+        _("Försenade"),
+        _("Ej påbörjade"),
+    ]
+
+
+def _figure_row(label: str, figures: queries.Figures) -> list:
+    return [
+        label,
+        figures.assigned,
+        figures.valid,
+        figures.percent,
+        figures.expiring,
+        figures.late,
+        figures.not_started,
+    ]
+
+
+def _rate_bars(groups: list[queries.Group]) -> list[tuple]:
+    return [
+        (group.label, group.figures.percent, _percent_text(group.figures.percent))
+        for group in groups
+    ]
+
+
+def _percent_text(value: int | None) -> str:
+    return "–" if value is None else f"{value} %"
+
+
+class OverviewView(FollowUpView):
+    tab = "overview"
+    template_name = "reports/overview.html"
+
+    def get_data(self):
+        overview = queries.overview(self.scope, self.criteria)
+        return {
+            "overview": overview,
+            "unit_bars": _rate_bars(overview.by_unit),
+            "role_bars": _rate_bars(overview.by_role),
+            "course_bars": _rate_bars(overview.by_course),
+            "unit_links": [
+                (group, self.criteria.query(org_unit=group.unit.pk) if group.unit else None)
+                for group in overview.by_unit
+            ],
+        }
+
+    def tables(self, data):
+        overview = data["overview"]
+        return [
+            Table(
+                _("Totalt"), _figure_headers(_("Urval")), [_figure_row(_("Alla"), overview.total)]
+            ),
+            Table(
+                _("Per enhet"),
+                _figure_headers(_("Enhet")),
+                [_figure_row(group.label, group.figures) for group in overview.by_unit],
+            ),
+            Table(
+                _("Per roll"),
+                _figure_headers(_("Roll")),
+                [_figure_row(group.label, group.figures) for group in overview.by_role],
+            ),
+            Table(
+                _("Per kurs"),
+                _figure_headers(_("Kurs")),
+                [_figure_row(group.label, group.figures) for group in overview.by_course],
+            ),
+        ]
+
+
+class TrendView(FollowUpView):
+    tab = "trend"
+    template_name = "reports/trend.html"
+
+    def get_data(self):
+        months = queries.trend(self.scope, self.criteria)
+        return {
+            "months": months,
+            "completion_bars": [
+                (f"{m.month:%Y-%m}", m.completions, str(m.completions)) for m in months
+            ],
+            "attendance_bars": [(f"{m.month:%Y-%m}", m.present, str(m.present)) for m in months],
+        }
+
+    def tables(self, data):
+        return [
+            Table(
+                _("Per månad"),
+                [
+                    _("Månad"),
+                    _("Genomförda kurser"),
+                    _("Närvarande"),
+                    _("Frånvarande"),
+                    _("Anmält förhinder"),
+                ],  # fmt: skip
+                [
+                    [f"{m.month:%Y-%m}", m.completions, m.present, m.absent, m.excused]
+                    for m in data["months"]
+                ],
+            )
+        ]
+
+
+class SessionsView(FollowUpView):
+    tab = "sessions"
+    template_name = "reports/sessions.html"
+    paginate_by = 25
+
+    def get_data(self, everything: bool = False):
+        sessions = queries.sessions(self.criteria)
+        if everything:
+            return {"rows": queries.session_rows(self.scope, self.criteria, list(sessions))}
+        page = Paginator(sessions, self.paginate_by).get_page(self.request.GET.get("sida"))
+        return {
+            "page_obj": page,
+            "rows": queries.session_rows(self.scope, self.criteria, list(page)),
+        }
+
+    def export(self, export_format):
+        # The export holds every session of the period, not only the page on screen.
+        self.get_data = lambda: SessionsView.get_data(self, everything=True)
+        return super().export(export_format)
+
+    def tables(self, data):
+        return [
+            Table(
+                _("Kurstillfällen"),
+                [
+                    _("Kurs"),
+                    _("Börjar"),
+                    _("Form"),
+                    _("Status"),
+                    _("Bokade"),
+                    _("Närvarande"),
+                    _("Frånvarande"),
+                    _("Anmält förhinder"),
+                    _("Uteblev utan besked (%)"),
+                ],  # fmt: skip
+                [
+                    [
+                        row.session.course.title,
+                        row.session.starts_at,
+                        row.session.get_format_display(),
+                        row.session.get_status_display(),
+                        row.booked,
+                        row.present,
+                        row.absent,
+                        row.excused,
+                        row.no_show_percent,
+                    ]
+                    for row in data["rows"]
+                ],
+            )
+        ]
+
+
+class PeopleView(FollowUpView):
+    tab = "people"
+    template_name = "reports/people.html"
+    personal = True
+    paginate_by = 50
+
+    def sort(self) -> str:
+        sort = self.request.GET.get("sortering", "status")
+        return sort if sort.removeprefix("-") in queries.PEOPLE_SORTS else "status"
+
+    def get_data(self):
+        statuses = queries.people(self.scope, self.criteria, self.sort())
+        page = Paginator(statuses, self.paginate_by).get_page(self.request.GET.get("sida"))
+        return {"page_obj": page, "statuses": page.object_list, "sort": self.sort()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sort = context["sort"]
+        context["columns"] = [
+            (key, label, sort.removeprefix("-") == key, sort.startswith("-"))
+            for key, label in [
+                ("namn", _("Namn")),
+                ("enhet", _("Enhet")),
+                ("kurs", _("Kurs")),
+                ("status", _("Status")),
+                ("datum", _("Klar senast / giltig till")),
+                ("aktivitet", _("Senaste aktivitet")),
+            ]
+        ]
+        return context
+
+    def tables(self, data):
+        statuses = queries.people(self.scope, self.criteria, self.sort())
+        rows = (
+            [
+                status.employee.full_name,
+                status.employee.employee_number,
+                status.employee.org_unit.name,
+                status.course.title,
+                status.get_status_display(),
+                status.due_date,
+                status.valid_until,
+                status.last_activity,
+            ]
+            for status in statuses.iterator(chunk_size=2000)
+        )
+        return [
+            Table(
+                _("Personer"),
+                [
+                    _("Namn"),
+                    _("Anställningsnummer"),
+                    _("Enhet"),
+                    _("Kurs"),
+                    _("Status"),
+                    _("Klar senast"),
+                    _("Giltig till och med"),
+                    _("Senaste aktivitet"),
+                ],  # fmt: skip
+                rows,
+                count=statuses.count(),
+            )
+        ]
+
+    def export(self, export_format):
+        # Only the rows are needed, not the page on screen.
+        self.get_data = dict
+        return super().export(export_format)
+
+
+class QuestionsView(FollowUpView):
+    tab = "questions"
+    template_name = "reports/questions.html"
+
+    def get_data(self):
+        return {
+            "modules": queries.questions(self.scope, self.criteria),
+            "minimum": settings.ANONYMITY_MIN_GROUP,
+        }
+
+    def tables(self, data):
+        rows = []
+        for module in data["modules"]:
+            for question in module.questions:
+                rows.append(
+                    [
+                        module.course.title,
+                        module.module.title,
+                        question.text,
+                        question.answered,
+                        None if question.too_few else question.correct,
+                        None
+                        if question.share_correct is None
+                        else round(100 * question.share_correct),
+                        question.most_chosen_wrong,
+                    ]
+                )
+        return [
+            Table(
+                _("Frågor"),
+                [
+                    _("Kurs"),
+                    _("Modul"),
+                    _("Fråga"),
+                    _("Svar"),
+                    _("Rätt"),
+                    _("Andel rätt (%)"),
+                    _("Vanligaste fel svar"),
+                ],  # fmt: skip
+                rows,
+            )
+        ]
+
+
+class ReportView(ScopedMixin, View):
+    """The follow-up report for the chosen unit (or the user's own units) and period, as PDF."""
+
+    def get(self, request):
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            messages.error(request, _("Filtret kunde inte användas. Kontrollera enhet och datum."))
+            return redirect("reports:overview")
+        log(
+            instance=request.user,
+            action="reports.report",
+            user=request.user,
+            data={"filter": self.criteria.describe()},
+        )
+        pdf = report_pdf(self.scope, self.criteria, organisation_name=self.organisation_name())
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{file_name(self.criteria.unit, self.criteria)}"'
+        )
+        return response
+
+
+class BundleView(ScopedMixin, TemplateView):
+    """HR: the report for every nämnd and bolag at once, as one ZIP."""
+
+    template_name = "reports/bundles.html"
+
+    def check(self):
+        if not self.scope.whole_organisation:
+            raise PermissionDenied
+
+    def get(self, request, *args, **kwargs):
+        self.check()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            title=_("Rapporter för alla nämnder"),
+            filter=self.filterset,
+            units=list(report_units()),
+            bundles=ReportBundle.objects.filter(requested_by=self.request.user)[:20],
+            retention_days=settings.REPORT_BUNDLE_RETENTION_DAYS,
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.check()
+        units = list(report_units())
+        criteria = replace(self.criteria, unit=None, role=None, course=None, status=None)
+        log(
+            instance=request.user,
+            action="reports.report",
+            user=request.user,
+            data={"filter": criteria.describe(), "enheter": len(units)},
+        )
+        if len(units) > settings.REPORT_ZIP_INLINE_LIMIT:
+            with transaction.atomic():
+                bundle = ReportBundle.objects.create(
+                    requested_by=request.user,
+                    period_start=criteria.start,
+                    period_end=criteria.end,
+                    unit_ids=[unit.pk for unit in units],
+                )
+                transaction.on_commit(lambda: build_report_bundle.enqueue(bundle.pk))
+            messages.success(
+                request,
+                _("Rapporterna skapas i bakgrunden. Ladda ner dem här när de är klara."),
+            )
+            return redirect(reverse("reports:bundles") + f"?{criteria.query()}")
+        archive = BytesIO()
+        write_zip(units, criteria, archive, organisation_name=self.organisation_name())
+        response = HttpResponse(archive.getvalue(), content_type="application/zip")
+        response["Content-Disposition"] = (
+            f'attachment; filename="uppfoljningsrapporter-{criteria.end:%Y%m%d}.zip"'
+        )
+        return response
+
+
+def bundle_download(request, pk: int):
+    scope = scope_for(request.user)
+    if not scope.whole_organisation:
+        raise PermissionDenied
+    bundle = get_object_or_404(
+        ReportBundle, pk=pk, requested_by=request.user, state=ReportBundle.State.READY
+    )
+    return FileResponse(
+        bundle.file.open("rb"), as_attachment=True, filename="uppfoljningsrapporter.zip"
+    )
