@@ -1,0 +1,152 @@
+"""Exports: the same figures as the page, formulas neutralised, every export in the audit log."""
+
+import io
+import zipfile
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from wagtail.models import ModelLogEntry
+
+from people.groups import HR, ensure_groups
+from reports.exports import neutralise
+from reports.models import ReportBundle
+from tests.factories import UserFactory
+from tests.reports.conftest import PERIOD
+
+
+def csv_text(response) -> str:
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+46701234567", "'+46701234567"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("Anna", "Anna"),
+        (-2, -2),
+        (None, ""),
+    ],
+)
+def test_neutralise(value, expected):
+    assert neutralise(value) == expected
+
+
+def test_people_csv_has_every_row_and_neutralised_formulas(hr_client, org):
+    response = hr_client.get(reverse("reports:people_export", args=["csv"]))
+    assert response["Content-Disposition"].startswith('attachment; filename="uppfoljning-people')
+    lines = csv_text(response).splitlines()
+    assert lines[0].startswith("Namn;Anställningsnummer;Enhet")
+    assert len(lines) == 1 + 7
+    formula_row = next(line for line in lines if "HYPERLINK" in line)
+    # csv quotes the cell (it holds a quote sign); inside, the apostrophe comes first.
+    assert formula_row.startswith('"\'@SUM(1+1) =HYPERLINK(""http://x"")"')
+
+
+def test_people_xlsx_holds_text_never_formulas(hr_client, org):
+    response = hr_client.get(reverse("reports:people_export", args=["xlsx"]))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = workbook["Personer"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Namn", "Anställningsnummer", "Enhet")
+    assert len(rows) == 8
+    names = [row[0] for row in rows[1:]]
+    assert '\'@SUM(1+1) =HYPERLINK("http://x")' in names
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_overview_xlsx_has_a_sheet_per_table_with_the_pages_numbers(hr_client, org):
+    response = hr_client.get(reverse("reports:overview_export", args=["xlsx"]))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert workbook.sheetnames == ["Totalt", "Per enhet", "Per roll", "Per kurs"]
+    assert list(workbook["Totalt"].iter_rows(values_only=True))[1] == ("Alla", 7, 3, 43, 1, 2, 1)
+    units = {row[0]: row[1] for row in workbook["Per enhet"].iter_rows(values_only=True)}
+    assert units == {"Enhet": "Tilldelade", "Nämnd A": 5, "Nämnd B": 2}
+
+
+def test_exports_keep_the_filter(hr_client, org):
+    response = hr_client.get(
+        reverse("reports:sessions_export", args=["csv"]), {"org_unit": org.a.pk, **PERIOD}
+    )
+    lines = csv_text(response).splitlines()
+    # Booked a1 and a3 of A; present a1 and a4; no-show 50 %.
+    assert lines[1].split(";")[4:] == ["2", "2", "1", "0", "50"]
+
+
+def test_every_export_is_written_to_the_audit_log(hr_client, org):
+    hr_client.get(reverse("reports:people_export", args=["xlsx"]), {"org_unit": org.a.pk})
+    entry = ModelLogEntry.objects.get(action="reports.export")
+    assert entry.user.username == "hr-analytiker"
+    assert entry.data["vy"] == "people"
+    assert entry.data["format"] == "xlsx"
+    assert entry.data["rader"] == 5
+    assert entry.data["filter"]["enhet"] == "Nämnd A"
+
+
+def test_viewing_named_people_is_logged_too(hr_client, org):
+    hr_client.get(reverse("reports:people"))
+    assert ModelLogEntry.objects.filter(action="reports.view").count() == 1
+
+
+def test_an_unknown_format_is_not_found(hr_client, org):
+    assert hr_client.get(reverse("reports:people_export", args=["pdf"])).status_code == 404
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_follow_up_report_pdf(hr_client, org):
+    response = hr_client.get(reverse("reports:report"), {"org_unit": org.a.pk, **PERIOD})
+    assert response["Content-Type"] == "application/pdf"
+    assert "uppfoljningsrapport-a-namnd-a-20260101-20260630.pdf" in response["Content-Disposition"]
+    text = pdf_text(response.content)
+    assert "Uppföljningsrapport: Nämnd A" in text
+    assert "Period 1 januari 2026 – 30 juni 2026" in text
+    for expected in ["Per enhet", "Enhet A1", "Per roll", "Kurstillfällen under perioden",
+                     "Utveckling per månad", "mars 2026"]:  # fmt: skip
+        assert expected in text
+    assert "Nämnd B" not in text and "Enhet B1" not in text
+    assert ModelLogEntry.objects.filter(action="reports.report").count() == 1
+
+
+def test_every_nämnds_report_in_one_zip(hr_client, org):
+    response = hr_client.post(reverse("reports:bundles"), PERIOD)
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    names = sorted(archive.namelist())
+    assert names == [
+        "uppfoljningsrapport-a-namnd-a-20260101-20260630.pdf",
+        "uppfoljningsrapport-b-namnd-b-20260101-20260630.pdf",
+    ]
+    texts = [pdf_text(archive.read(name)) for name in names]
+    # The same structure for every nämnd.
+    for text, unit in zip(texts, ["Nämnd A", "Nämnd B"], strict=True):
+        assert f"Uppföljningsrapport: {unit}" in text
+        assert text.index("Per enhet") < text.index("Per roll") < text.index("Utveckling")
+
+
+@override_settings(REPORT_ZIP_INLINE_LIMIT=1)
+def test_many_reports_are_built_in_the_background(
+    hr_client, org, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    with django_capture_on_commit_callbacks(execute=True):
+        response = hr_client.post(reverse("reports:bundles"), PERIOD)
+    assert response.status_code == 302
+    bundle = ReportBundle.objects.get()
+    assert bundle.state == "ready"  # the immediate backend ran the task
+    download = hr_client.get(reverse("reports:bundle_download", args=[bundle.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+    assert len(archive.namelist()) == 2
+    assert "Ladda ner paketet" in hr_client.get(reverse("reports:bundles")).content.decode()
+    # Another HR user cannot fetch someone else's bundle.
+    colleague = UserFactory(username="hr-kollega")
+    colleague.groups.add(ensure_groups()[HR])
+    hr_client.force_login(colleague)
+    assert hr_client.get(reverse("reports:bundle_download", args=[bundle.pk])).status_code == 404
