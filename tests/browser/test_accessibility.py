@@ -39,6 +39,18 @@ PAGES = [
     ("hr", "/admin/intyg/exporter/"),
     ("hr", "/admin/personal/importera/"),
     ("hr", "/admin/tilldelning/"),
+    # Follow-up: HR sees the whole organisation, a manager their subtree.
+    ("hr", "/uppfoljning/"),
+    ("hr", "/uppfoljning/?start=nej"),  # a form error
+    ("hr", "/uppfoljning/utveckling/"),
+    ("hr", "/uppfoljning/kurstillfallen/?start=2024-01-01"),
+    ("hr", "/uppfoljning/personer/"),
+    ("hr", "/uppfoljning/personer/?sortering=-namn&sida=2"),
+    ("hr", "/uppfoljning/fragor/"),
+    ("hr", "/uppfoljning/rapporter/"),
+    ("chef", "/uppfoljning/"),
+    ("chef", "/uppfoljning/personer/"),
+    ("medarbetare", "/uppfoljning/"),  # 403
 ]
 
 
