@@ -54,6 +54,7 @@ test: setup ## Run the whole test suite (browser tests too when Chromium is inst
 bench: setup ## Run the benchmarks in bench/ and print their results as JSON
 	$(BIN)/python bench/certificates.py
 	$(BIN)/python bench/import.py
+	$(BIN)/python bench/dashboard.py
 
 lint: setup ## Check style with ruff
 	$(BIN)/ruff check .

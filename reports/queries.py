@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -415,7 +414,3 @@ def questions(scope: Scope, criteria: Criteria) -> list[ModuleQuestions]:
         for module in modules
         if stats[module.pk]
     ]
-
-
-def anonymity_minimum() -> int:
-    return settings.ANONYMITY_MIN_GROUP

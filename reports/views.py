@@ -70,7 +70,8 @@ class FollowUpView(ScopedMixin, TemplateView):
             self.audit("reports.view", rows=None)
         return super().get(request, *args, **kwargs)
 
-    def get_data(self) -> dict:
+    def get_data(self, for_export: bool = False) -> dict:
+        """The view's figures; `for_export` asks for all rows rather than the page on screen."""
         raise NotImplementedError
 
     def tables(self, data: dict) -> list[Table]:
@@ -102,7 +103,7 @@ class FollowUpView(ScopedMixin, TemplateView):
         respond = EXPORT_FORMATS.get(export_format)
         if respond is None:
             raise Http404
-        tables = self.tables(self.get_data())
+        tables = self.tables(self.get_data(for_export=True))
         rows = sum(table.count if table.count is not None else len(table.rows) for table in tables)
         self.audit("reports.export", rows=rows, export_format=export_format)
         return respond(tables, f"uppfoljning-{self.tab}-{self.criteria.end:%Y%m%d}")
@@ -161,7 +162,7 @@ class OverviewView(FollowUpView):
     tab = "overview"
     template_name = "reports/overview.html"
 
-    def get_data(self):
+    def get_data(self, for_export=False):
         overview = queries.overview(self.scope, self.criteria)
         return {
             "overview": overview,
@@ -202,7 +203,7 @@ class TrendView(FollowUpView):
     tab = "trend"
     template_name = "reports/trend.html"
 
-    def get_data(self):
+    def get_data(self, for_export=False):
         months = queries.trend(self.scope, self.criteria)
         return {
             "months": months,
@@ -236,20 +237,15 @@ class SessionsView(FollowUpView):
     template_name = "reports/sessions.html"
     paginate_by = 25
 
-    def get_data(self, everything: bool = False):
+    def get_data(self, for_export=False):
         sessions = queries.sessions(self.criteria)
-        if everything:
+        if for_export:
             return {"rows": queries.session_rows(self.scope, self.criteria, list(sessions))}
         page = Paginator(sessions, self.paginate_by).get_page(self.request.GET.get("sida"))
         return {
             "page_obj": page,
             "rows": queries.session_rows(self.scope, self.criteria, list(page)),
         }
-
-    def export(self, export_format):
-        # The export holds every session of the period, not only the page on screen.
-        self.get_data = lambda: SessionsView.get_data(self, everything=True)
-        return super().export(export_format)
 
     def tables(self, data):
         return [
@@ -294,7 +290,9 @@ class PeopleView(FollowUpView):
         sort = self.request.GET.get("sortering", "status")
         return sort if sort.removeprefix("-") in queries.PEOPLE_SORTS else "status"
 
-    def get_data(self):
+    def get_data(self, for_export=False):
+        if for_export:
+            return {}  # tables() streams every row itself
         statuses = queries.people(self.scope, self.criteria, self.sort())
         page = Paginator(statuses, self.paginate_by).get_page(self.request.GET.get("sida"))
         return {"page_obj": page, "statuses": page.object_list, "sort": self.sort()}
@@ -348,17 +346,12 @@ class PeopleView(FollowUpView):
             )
         ]
 
-    def export(self, export_format):
-        # Only the rows are needed, not the page on screen.
-        self.get_data = dict
-        return super().export(export_format)
-
 
 class QuestionsView(FollowUpView):
     tab = "questions"
     template_name = "reports/questions.html"
 
-    def get_data(self):
+    def get_data(self, for_export=False):
         return {
             "modules": queries.questions(self.scope, self.criteria),
             "minimum": settings.ANONYMITY_MIN_GROUP,

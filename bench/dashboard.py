@@ -1,0 +1,128 @@
+"""Benchmark: the follow-up dashboards on PostgreSQL with 1,000, 10,000 and 50,000 employees.
+
+For each size, builds the synthetic organisation (`generate_dataset`, three years of history),
+then times HR's *Översikt* (whole organisation) and *Personer* (first page) in-process: server
+time from request to response, median and p95 over REQUESTS requests after a warm-up, the
+number of SQL queries, and the single grouped SQL query behind *Översikt* run on its own.
+Prints one JSON object per size.
+
+Uses its own database (BENCH_DATABASE_URL, default .../vaksam_bench), never the dev or test data.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vaksam_bench")
+SIZES = [int(n) for n in os.environ.get("BENCH_DASHBOARD_SIZES", "1000,10000,50000").split(",")]
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ["DATABASE_URL"] = BENCH_URL
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vaksam.settings.test")
+
+
+def ensure_database() -> None:
+    import psycopg
+
+    name = BENCH_URL.rsplit("/", 1)[1]
+    admin_url = BENCH_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        if not connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def timed(client, path: str) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(3):  # warm-up: caches, connection, PostgreSQL's buffers
+        assert client.get(path).status_code == 200
+    times = []
+    for _ in range(REQUESTS):
+        start = time.perf_counter()
+        response = client.get(path)
+        times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    return {
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(percentile(times, 0.95), 1),
+        "queries": len(captured),
+    }
+
+
+def raw_aggregate_ms() -> float:
+    """The grouped (unit, course, status) count behind Översikt, run alone as SQL."""
+    from django.db import connection
+    from django.db.models import Count
+
+    from courses.models import ComplianceStatus
+
+    queryset = (
+        ComplianceStatus.objects.values("employee__org_unit_id", "course_id", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    sql, params = queryset.query.sql_with_params()
+    times = []
+    with connection.cursor() as cursor:
+        for _ in range(REQUESTS + 3):
+            start = time.perf_counter()
+            cursor.execute(sql, params)
+            cursor.fetchall()
+            times.append((time.perf_counter() - start) * 1000)
+    return round(statistics.median(times[3:]), 1)
+
+
+def main() -> None:
+    ensure_database()
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from courses.models import ComplianceStatus
+    from people.groups import HR, ensure_groups
+
+    call_command("migrate", verbosity=0)
+    user, _ = get_user_model().objects.get_or_create(username="bench-hr")
+    user.groups.add(ensure_groups()[HR])
+    client = Client()
+    client.force_login(user)
+
+    for size in SIZES:
+        start = time.perf_counter()
+        call_command("generate_dataset", employees=size, seed=1, reset=True, verbosity=0)
+        generated = time.perf_counter() - start
+        with connection.cursor() as cursor:
+            # Fresh statistics, as autovacuum would have them in production after a bulk load.
+            cursor.execute("ANALYZE")
+        result = {
+            "benchmark": "dashboard",
+            "employees": size,
+            "status_rows": ComplianceStatus.objects.count(),
+            "generate_s": round(generated, 1),
+            "overview": timed(client, "/uppfoljning/"),
+            "people_first_page": timed(client, "/uppfoljning/personer/"),
+            "overview_sql_ms": raw_aggregate_ms(),
+        }
+        print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
