@@ -48,9 +48,10 @@ def status_for(
     return (Status.IN_PROGRESS if active else Status.NOT_STARTED), assigned_due
 
 
-def _assignments(employee_ids, today) -> dict[tuple[int, int], tuple[date, int]]:
-    """(employee, course) → (due date, recertification months), over every rule in force."""
-    assigned: dict[tuple[int, int], tuple[date, int]] = {}
+def _assignments(employee_ids, today) -> dict[tuple[int, int], tuple[date, int, int]]:
+    """(employee, course) → (due date, recertification months, the employee's unit), over every
+    rule in force."""
+    assigned: dict[tuple[int, int], tuple[date, int, int]] = {}
     rules = (
         AssignmentRule.objects.in_force(today)
         .filter(course__live=True)
@@ -62,12 +63,13 @@ def _assignments(employee_ids, today) -> dict[tuple[int, int], tuple[date, int]]
         if employee_ids is not None:
             employees = employees.filter(pk__in=employee_ids)
         months = rule.recertify_months or rule.course.validity_months
-        for employee_id, start_date in employees.values_list("pk", "start_date"):
+        rows = employees.values_list("pk", "start_date", "org_unit_id")
+        for employee_id, start_date, unit_id in rows:
             due = max(start_date, rule.active_from) + timedelta(days=rule.due_days)
             key = (employee_id, rule.course_id)
             if key in assigned:
                 due, months = min(due, assigned[key][0]), min(months, assigned[key][1])
-            assigned[key] = (due, months)
+            assigned[key] = (due, months, unit_id)
     return assigned
 
 
@@ -117,7 +119,7 @@ def recompute_compliance(
 
     expiring_days = settings.COMPLIANCE_EXPIRING_DAYS
     wanted: dict[tuple[int, int], dict] = {}
-    for key, (due, months) in assigned.items():
+    for key, (due, months, unit_id) in assigned.items():
         completion = latest.get(key)
         since = completion.completed_at if completion else None
         moments = activity.get(key, [])
@@ -133,13 +135,15 @@ def recompute_compliance(
         )
         wanted[key] = {
             "status": status,
+            "urgency": ComplianceStatus.URGENCY.index(status),
+            "org_unit_id": unit_id,
             "due_date": due_date,
             "valid_until": valid_until,
             "last_activity": max(moments) if moments else None,
         }
 
     existing = {(s.employee_id, s.course_id): s for s in scoped(ComplianceStatus.objects.all())}
-    fields = ["status", "due_date", "valid_until", "last_activity"]
+    fields = ["status", "urgency", "org_unit_id", "due_date", "valid_until", "last_activity"]
     to_update = []
     for key, values in wanted.items():
         row = existing.get(key)

@@ -12,7 +12,10 @@ import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from courses.dates import add_months
@@ -59,7 +62,30 @@ class Criteria:
         }
 
 
+class UnitSelect(forms.Select):
+    """A select of every unit (600 in a city), written in Python: a template per option, as
+    Django's widget renders them, costs more than the page's figures."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(key), mark_safe(" selected") if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        return format_html(
+            "<select{}>{}</select>",
+            flatatt(self.build_attrs(self.attrs, attrs) | {"name": name}),
+            options,
+        )
+
+
 class UnitChoiceField(forms.ModelChoiceField):
+    widget = UnitSelect
+
     def label_from_instance(self, unit):
         # Indent by depth so the tree reads as a tree in a plain select.
         return "\u00a0\u00a0" * (unit.depth - 1) + unit.name

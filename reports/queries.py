@@ -8,8 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, When
-from django.db.models.functions import TruncMonth
+from django.db import connections
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
 
 from courses.dates import add_months
@@ -22,7 +23,7 @@ from courses.models import (
     CourseSession,
     ModulePage,
 )
-from people.models import OrgUnit, Role
+from people.models import Employee, OrgUnit, Role
 from quizzes.analytics import QuestionStats, question_stats_by_module
 from quizzes.models import QuizAnswer
 from reports.filters import Criteria
@@ -33,14 +34,21 @@ VALID = {Status.COMPLETED, Status.EXPIRING}
 LATE = {Status.OVERDUE, Status.EXPIRED}
 
 
-def in_scope(queryset: QuerySet, scope: Scope, criteria: Criteria, employee: str) -> QuerySet:
-    """Rows of employees inside the scope, the chosen unit's subtree and the chosen role."""
-    queryset = queryset.filter(scope.unit_condition(f"{employee}__org_unit"))
+def in_scope(
+    queryset: QuerySet, scope: Scope, criteria: Criteria, employee: str, unit: str | None = None
+) -> QuerySet:
+    """Rows of employees inside the scope, the chosen unit's subtree and the chosen role.
+
+    `unit` names the row's unit when it has its own (the stored status does), else the
+    employee's is used.
+    """
+    unit = unit or f"{employee}__org_unit"
+    queryset = queryset.filter(scope.unit_condition(unit))
     if criteria.unit is not None:
         queryset = queryset.filter(
             **{
-                f"{employee}__org_unit__path__startswith": criteria.unit.path,
-                f"{employee}__org_unit__depth__gte": criteria.unit.depth,
+                f"{unit}__path__startswith": criteria.unit.path,
+                f"{unit}__depth__gte": criteria.unit.depth,
             }
         )
     if criteria.role is not None:
@@ -49,7 +57,7 @@ def in_scope(queryset: QuerySet, scope: Scope, criteria: Criteria, employee: str
 
 
 def statuses(scope: Scope, criteria: Criteria) -> QuerySet[ComplianceStatus]:
-    queryset = in_scope(ComplianceStatus.objects.all(), scope, criteria, "employee")
+    queryset = in_scope(ComplianceStatus.objects.all(), scope, criteria, "employee", "org_unit")
     if criteria.course is not None:
         queryset = queryset.filter(course=criteria.course)
     if criteria.status:
@@ -123,28 +131,20 @@ def focus_units(scope: Scope, criteria: Criteria) -> list[OrgUnit]:
 
 def overview(scope: Scope, criteria: Criteria) -> Overview:
     focus = focus_units(scope, criteria)
-    # One grouped query gives the totals, the units and the courses: (unit, course, status).
-    cube = list(
-        statuses(scope, criteria)
-        .values("employee__org_unit_id", "course_id", "status")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
-    branches = _branches(focus)
-    paths = dict(
-        OrgUnit.objects.filter(pk__in={row["employee__org_unit_id"] for row in cube}).values_list(
-            "pk", "path"
-        )
-    )
+    branches = branches_of(focus)
+    # One grouped query gives the totals, the units and the courses: rows are grouped by the
+    # unit path cut at the breakdown's level, so there are as many as branches × courses ×
+    # statuses, whatever the number of people or units below.
+    cube = status_cube(scope, criteria, max(len(unit.path) for unit in branches or focus))
     total = Figures()
     by_unit = {unit.path: Group(label=unit.name, unit=unit) for unit in branches}
     direct = {unit.path: Group(label=unit.name, unit=None) for unit in focus}
     by_course: dict[int, Figures] = defaultdict(Figures)
     for row in cube:
-        status, count, path = row["status"], row["count"], paths[row["employee__org_unit_id"]]
+        status, count = row["status"], row["count"]
         total.add(status, count)
         by_course[row["course_id"]].add(status, count)
-        branch = _branch_of(path, by_unit) or _branch_of(path, direct)
+        branch = _branch_of(row["branch"], by_unit) or _branch_of(row["branch"], direct)
         if branch is not None:
             branch.figures.add(status, count)
     # People placed directly in a focus unit (not below it) get a row of their own.
@@ -165,7 +165,18 @@ def overview(scope: Scope, criteria: Criteria) -> Overview:
     )
 
 
-def _branches(focus: list[OrgUnit]) -> list[OrgUnit]:
+def status_cube(scope: Scope, criteria: Criteria, length: int) -> QuerySet:
+    """Counts per (unit path cut to `length`, course, status): the SQL behind Översikt."""
+    return (
+        statuses(scope, criteria)
+        .annotate(branch=Substr("org_unit__path", 1, length))
+        .values("branch", "course_id", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+
+
+def branches_of(focus: list[OrgUnit]) -> list[OrgUnit]:
     """A single focus unit breaks down into its children; several are their own rows."""
     if len(focus) > 1:
         return focus
@@ -184,31 +195,30 @@ def _branch_of(path: str, groups: dict[str, Group]) -> Group | None:
 def by_role(scope: Scope, criteria: Criteria) -> list[Group]:
     """Per role; someone with two roles counts in both, so the rows need not add up."""
     groups = {role.pk: Group(label=role.name) for role in Role.objects.all()}
-    rows = (
-        statuses(scope, criteria)
-        .filter(employee__roles__isnull=False)
-        .values("employee__roles", "status")
-        .annotate(count=Count("id"))
-        .order_by()
-    )
-    for row in rows:
-        groups[row["employee__roles"]].figures.add(row["status"], row["count"])
+    # The filtered status rows joined straight to the employee–role table: the ORM would
+    # route the join through the employee table, doubling the work at 50,000 people.
+    rows = statuses(scope, criteria).values("employee_id", "status").order_by()
+    sql, params = rows.query.sql_with_params()
+    quote = connections[rows.db].ops.quote_name
+    through = quote(Employee.roles.through._meta.db_table)
+    # Only our own compiled SQL and a quoted table name go into the text; values stay params.
+    grouped = f"SELECT r.role_id, s.status, COUNT(*) FROM ({sql}) s INNER JOIN {through} r "  # noqa: S608
+    grouped += "ON r.employee_id = s.employee_id GROUP BY r.role_id, s.status"
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(grouped, params)
+        for role_id, status, count in cursor.fetchall():
+            groups[role_id].figures.add(status, count)
     return [group for group in groups.values() if group.figures.assigned]
 
 
 # Personer ------------------------------------------------------------------------------------
 
-URGENCY = Case(
-    *[When(status=status, then=rank) for rank, status in enumerate(ComplianceStatus.URGENCY)],
-    output_field=IntegerField(),
-)
-
 # The columns one may sort by, each with its SQL order; ties break on the row id.
 PEOPLE_SORTS = {
     "namn": ["employee__user__last_name", "employee__user__first_name"],
-    "enhet": ["employee__org_unit__name"],
+    "enhet": ["org_unit__name"],
     "kurs": ["course__title"],
-    "status": [URGENCY, "due_date"],
+    "status": ["urgency", "due_date"],
     "datum": ["due_date"],
     "aktivitet": ["last_activity"],
 }
@@ -218,14 +228,11 @@ def people(scope: Scope, criteria: Criteria, sort: str) -> QuerySet[ComplianceSt
     key = sort.removeprefix("-")
     orders = PEOPLE_SORTS.get(key, PEOPLE_SORTS["status"])
     if sort.startswith("-") and key in PEOPLE_SORTS:
-        orders = [
-            order.desc(nulls_last=True) if not isinstance(order, str) else "-" + order
-            for order in orders
-        ]
+        orders = ["-" + order for order in orders]
     return (
         statuses(scope, criteria)
-        .select_related("employee__user", "employee__org_unit", "course")
-        .order_by(*orders, "pk")
+        .select_related("employee__user", "org_unit", "course")
+        .order_by(*orders, "-pk" if sort.startswith("-") else "pk")
     )
 
 

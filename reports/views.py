@@ -319,7 +319,7 @@ class PeopleView(FollowUpView):
             [
                 status.employee.full_name,
                 status.employee.employee_number,
-                status.employee.org_unit.name,
+                status.org_unit.name,
                 status.course.title,
                 status.get_status_display(),
                 status.due_date,

@@ -109,6 +109,12 @@ class ComplianceStatus(models.Model):
         CoursePage, verbose_name=_("kurs"), on_delete=models.CASCADE, related_name="compliance"
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    # Copies kept by recompute_compliance so follow-up reads one table: the employee's unit,
+    # and the status's place in URGENCY (a sortable, indexable "most urgent first").
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("enhet"), on_delete=models.PROTECT, related_name="+"
+    )
+    urgency = models.PositiveSmallIntegerField(_("angelägenhet"), editable=False)
     due_date = models.DateField(_("klar senast"), null=True, blank=True)
     valid_until = models.DateField(_("giltig till och med"), null=True, blank=True)
     last_activity = models.DateTimeField(_("senaste aktivitet"), null=True, blank=True)
@@ -120,10 +126,21 @@ class ComplianceStatus(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["employee", "course"], name="one_status_per_course")
         ]
-        indexes = [models.Index(fields=["course", "status"]), models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["course", "status"]),
+            models.Index(fields=["status"]),
+            models.Index(fields=["urgency", "due_date", "id"], name="compliance_most_urgent"),
+        ]
 
     def __str__(self):
         return f"{self.employee} – {self.course}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        # recompute_compliance sets both in bulk; a row saved on its own derives them here.
+        self.urgency = self.URGENCY.index(self.status)
+        if self.org_unit_id is None:
+            self.org_unit_id = self.employee.org_unit_id
+        super().save(*args, **kwargs)
 
 
 class ReminderLog(models.Model):
