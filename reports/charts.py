@@ -15,7 +15,6 @@ VALUE_WIDTH = 70
 @dataclass
 class Bar:
     label: str
-    value: float | None
     text: str
     y: int
     # Text, not float: the Swedish locale would write "12,5" into the SVG.
@@ -30,7 +29,6 @@ def bar_chart(items: list[tuple[str, float | None, str]], *, maximum: float | No
     bars = [
         Bar(
             label=label if len(label) <= 28 else label[:27] + "…",
-            value=value,
             text=text,
             y=index * ROW_HEIGHT,
             width=f"{_width(value, maximum):.1f}",

@@ -1,7 +1,7 @@
 """The follow-up filters (unit with subtree, role, course, period, status) and what they mean.
 
-The filter set narrows the stored compliance rows for *Personer*; the other views read the
-same choices as `Criteria` and apply them to completions, attendance and answers.
+django-filter builds and validates the filter form; the valid choices become `Criteria`, which
+`reports.queries` applies to each kind of row (status, completion, attendance, answer).
 """
 
 from dataclasses import dataclass
@@ -106,11 +106,10 @@ class FollowUpFilterSet(django_filters.FilterSet):
     org_unit = UnitFilter(
         label=_("Enhet (med underliggande)"),
         queryset=OrgUnit.objects.none(),
-        method="filter_org_unit",
-        empty_label=_("Alla mina enheter"),
+        empty_label=_("Alla enheter"),
     )
     role = django_filters.ModelChoiceFilter(
-        label=_("Roll"), queryset=Role.objects.all(), method="filter_role", empty_label=_("Alla")
+        label=_("Roll"), queryset=Role.objects.all(), empty_label=_("Alla")
     )
     course = django_filters.ModelChoiceFilter(
         label=_("Kurs"),
@@ -118,8 +117,8 @@ class FollowUpFilterSet(django_filters.FilterSet):
         field_name="course",
         empty_label=_("Alla"),
     )
-    start = django_filters.DateFilter(label=_("Från"), method="filter_period", widget=DateInput())
-    end = django_filters.DateFilter(label=_("Till"), method="filter_period", widget=DateInput())
+    start = django_filters.DateFilter(label=_("Från"), widget=DateInput())
+    end = django_filters.DateFilter(label=_("Till"), widget=DateInput())
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=ComplianceStatus.Status.choices, empty_label=_("Alla")
     )
@@ -129,11 +128,11 @@ class FollowUpFilterSet(django_filters.FilterSet):
         fields = ["org_unit", "role", "course", "start", "end", "status"]
 
     def __init__(self, data=None, *, scope: Scope, **kwargs):
-        queryset = ComplianceStatus.objects.filter(scope.unit_condition("employee__org_unit"))
-        super().__init__(data, queryset=queryset, **kwargs)
-        self.scope = scope
+        super().__init__(data, queryset=ComplianceStatus.objects.none(), **kwargs)
         # Only units inside the scope can be chosen; any other id is an invalid choice.
-        self.filters["org_unit"].queryset = scope.units()
+        self.filters["org_unit"].queryset = scope.units().only("pk", "path", "depth", "name")
+        if not scope.whole_organisation:
+            self.filters["org_unit"].extra["empty_label"] = _("Alla mina enheter")
         self.form.helper = FormHelper()
         self.form.helper.form_method = "get"
         self.form.helper.form_class = "follow-up-filters"
@@ -153,19 +152,6 @@ class FollowUpFilterSet(django_filters.FilterSet):
                 ),
             ),
         )
-
-    def filter_org_unit(self, queryset, name, unit):
-        return queryset.filter(
-            employee__org_unit__path__startswith=unit.path,
-            employee__org_unit__depth__gte=unit.depth,
-        )
-
-    def filter_role(self, queryset, name, role):
-        return queryset.filter(employee__roles=role)
-
-    def filter_period(self, queryset, name, value):
-        # Status rows describe today; the period narrows the other views and the report.
-        return queryset
 
     def criteria(self) -> Criteria:
         """The valid choices; anything invalid falls back to its default (and shows an error)."""

@@ -12,6 +12,7 @@ from django.db import connections
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Substr, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from courses.dates import add_months
 from courses.models import (
@@ -76,6 +77,17 @@ def _period(criteria: Criteria) -> tuple[datetime, datetime]:
 # Översikt ------------------------------------------------------------------------------------
 
 
+# The figures' columns, in the one order the page, the exports and the PDF all use.
+FIGURE_COLUMNS = {
+    "assigned": _("Tilldelade"),
+    "valid": _("Giltiga"),
+    "percent": _("Andel giltiga (%)"),
+    "late": _("Försenade"),
+    "expiring": _("Går ut snart"),
+    "not_started": _("Ej påbörjade"),
+}
+
+
 @dataclass
 class Figures:
     """Counts of assigned (employee, course) pairs by where they stand."""
@@ -104,6 +116,9 @@ class Figures:
     @property
     def percent(self) -> int | None:
         return round(100 * self.rate) if self.assigned else None
+
+    def cells(self) -> list:
+        return [getattr(self, name) for name in FIGURE_COLUMNS]
 
 
 @dataclass
@@ -138,7 +153,10 @@ def overview(scope: Scope, criteria: Criteria) -> Overview:
     cube = status_cube(scope, criteria, max(len(unit.path) for unit in branches or focus))
     total = Figures()
     by_unit = {unit.path: Group(label=unit.name, unit=unit) for unit in branches}
-    direct = {unit.path: Group(label=unit.name, unit=None) for unit in focus}
+    direct = {
+        unit.path: Group(label=_("%(unit)s (direkt)") % {"unit": unit.name}, unit=None)
+        for unit in focus
+    }
     by_course: dict[int, Figures] = defaultdict(Figures)
     for row in cube:
         status, count = row["status"], row["count"]
@@ -314,8 +332,8 @@ class SessionRow:
 
     @property
     def no_show_percent(self) -> int | None:
-        """Booked but absent without notice, of those booked; only once the session is over."""
-        if not self.booked or self.session.ends_at > timezone.now():
+        """Booked but absent without notice, of those booked; only once attendance is in."""
+        if not self.booked or self.session.status != CourseSession.Status.HELD:
             return None
         return round(100 * self.no_shows / self.booked)
 
@@ -410,6 +428,8 @@ def questions(scope: Scope, criteria: Criteria) -> list[ModuleQuestions]:
         scope,
         criteria,
         "attempt__employee",
+        # The unit the answer was given in, kept on the attempt: who moves takes no answers along.
+        unit="attempt__org_unit",
     )
     stats = question_stats_by_module(modules, answers)
     return [

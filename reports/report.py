@@ -37,6 +37,7 @@ def report_html(scope: Scope, criteria: Criteria, *, organisation_name: str = ""
                 "organisation_name": organisation_name,
                 "created": timezone.localtime(),
                 "font_dir": FONT_DIR.as_posix(),
+                "figure_headers": list(queries.FIGURE_COLUMNS.values()),
             },
         )
 

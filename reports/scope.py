@@ -28,9 +28,6 @@ class Scope:
             condition |= Q(**{f"{unit_field}__path__startswith": root.path})
         return condition
 
-    def contains(self, unit: OrgUnit) -> bool:
-        return self.whole_organisation or any(unit.path.startswith(r.path) for r in self.roots)
-
     def units(self):
         """Every unit in the scope, in tree order: the choices of the unit filter."""
         units = OrgUnit.objects.all()

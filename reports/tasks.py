@@ -1,7 +1,6 @@
 """Background work: the follow-up report for every nämnd, too many to build while one waits."""
 
 import tempfile
-from datetime import date
 
 from django.core.files import File
 from django.utils import timezone
@@ -24,8 +23,8 @@ def build_report_bundle(bundle_id: int) -> None:
         unit=None,
         role=None,
         course=None,
-        start=date.fromisoformat(str(bundle.period_start)),
-        end=date.fromisoformat(str(bundle.period_end)),
+        start=bundle.period_start,
+        end=bundle.period_end,
         status=None,
     )
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))

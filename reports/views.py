@@ -31,6 +31,7 @@ from reports.models import ReportBundle
 from reports.report import file_name, report_pdf, report_units, write_zip
 from reports.scope import scope_for
 from reports.tasks import build_report_bundle
+from reports.templatetags.follow_up import percent
 
 TABS = [
     ("overview", gettext_lazy("Översikt")),
@@ -97,12 +98,15 @@ class FollowUpView(ScopedMixin, TemplateView):
             ],
             report_url=reverse("reports:report") + f"?{query}",
             may_bundle=self.scope.whole_organisation,
+            figure_headers=list(queries.FIGURE_COLUMNS.values()),
         )
 
     def export(self, export_format: str):
         respond = EXPORT_FORMATS.get(export_format)
         if respond is None:
             raise Http404
+        if refused := refuse_invalid_filter(self.request, self.filterset):
+            return refused
         tables = self.tables(self.get_data(for_export=True))
         rows = sum(table.count if table.count is not None else len(table.rows) for table in tables)
         self.audit("reports.export", rows=rows, export_format=export_format)
@@ -124,38 +128,17 @@ class FollowUpView(ScopedMixin, TemplateView):
 
 
 def _figure_headers(first: str) -> list[str]:
-    return [
-        first,
-        _("Tilldelade"),
-        _("Giltiga"),
-        _("Andel giltiga (%)"),
-        _("Går ut snart"),
-        _("Försenade"),
-        _("Ej påbörjade"),
-    ]
+    return [first, *(str(label) for label in queries.FIGURE_COLUMNS.values())]
 
 
 def _figure_row(label: str, figures: queries.Figures) -> list:
-    return [
-        label,
-        figures.assigned,
-        figures.valid,
-        figures.percent,
-        figures.expiring,
-        figures.late,
-        figures.not_started,
-    ]
+    return [label, *figures.cells()]
 
 
 def _rate_bars(groups: list[queries.Group]) -> list[tuple]:
     return [
-        (group.label, group.figures.percent, _percent_text(group.figures.percent))
-        for group in groups
+        (group.label, group.figures.percent, percent(group.figures.percent)) for group in groups
     ]
-
-
-def _percent_text(value: int | None) -> str:
-    return "–" if value is None else f"{value} %"
 
 
 class OverviewView(FollowUpView):
@@ -366,7 +349,7 @@ class QuestionsView(FollowUpView):
                         module.course.title,
                         module.module.title,
                         question.text,
-                        question.answered,
+                        None if question.too_few else question.answered,
                         None if question.too_few else question.correct,
                         None
                         if question.share_correct is None
@@ -391,23 +374,35 @@ class QuestionsView(FollowUpView):
         ]
 
 
+def refuse_invalid_filter(request, filterset):
+    """A file is never made from a filter that could not be read: back, with the reason."""
+    if filterset.is_bound and not filterset.is_valid():
+        messages.error(request, _("Filtret kunde inte användas. Kontrollera enhet och datum."))
+        return redirect(reverse("reports:overview") + "?" + request.GET.urlencode())
+    return None
+
+
 class ReportView(ScopedMixin, View):
-    """The follow-up report for the chosen unit (or the user's own units) and period, as PDF."""
+    """The follow-up report for the chosen unit (or the user's own units) and period, as PDF.
+
+    The report keeps the unit, role, course and period but not the status filter: its
+    figures are the whole picture of the unit, as in every other unit's report.
+    """
 
     def get(self, request):
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            messages.error(request, _("Filtret kunde inte användas. Kontrollera enhet och datum."))
-            return redirect("reports:overview")
+        if refused := refuse_invalid_filter(request, self.filterset):
+            return refused
+        criteria = replace(self.criteria, status=None)
         log(
             instance=request.user,
             action="reports.report",
             user=request.user,
-            data={"filter": self.criteria.describe()},
+            data={"filter": criteria.describe()},
         )
-        pdf = report_pdf(self.scope, self.criteria, organisation_name=self.organisation_name())
+        pdf = report_pdf(self.scope, criteria, organisation_name=self.organisation_name())
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = (
-            f'attachment; filename="{file_name(self.criteria.unit, self.criteria)}"'
+            f'attachment; filename="{file_name(criteria.unit, criteria)}"'
         )
         return response
 
@@ -423,6 +418,8 @@ class BundleView(ScopedMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.check()
+        # Expired files go when anyone looks, not only when a new bundle is built.
+        ReportBundle.objects.prune()
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -474,6 +471,12 @@ def bundle_download(request, pk: int):
         raise PermissionDenied
     bundle = get_object_or_404(
         ReportBundle, pk=pk, requested_by=request.user, state=ReportBundle.State.READY
+    )
+    log(
+        instance=request.user,
+        action="reports.report",
+        user=request.user,
+        data={"paket": bundle.pk, "period": f"{bundle.period_start}–{bundle.period_end}"},
     )
     return FileResponse(
         bundle.file.open("rb"), as_attachment=True, filename="uppfoljningsrapporter.zip"

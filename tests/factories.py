@@ -5,7 +5,7 @@ import wagtail_factories
 from django.contrib.auth import get_user_model
 
 from content.models import HomePage, StandardPage
-from courses.models import CourseIndexPage, CoursePage, ModulePage
+from courses.models import ComplianceStatus, CourseIndexPage, CoursePage, ModulePage
 from people.models import Employee, OrgUnit, Role
 
 
@@ -121,3 +121,14 @@ class ModulePageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             obj.audience_roles.set(extracted)
             obj.save()
+
+
+class ComplianceStatusFactory(factory.django.DjangoModelFactory):
+    """A stored status as recompute_compliance would write it, copies of unit and rank included."""
+
+    class Meta:
+        model = ComplianceStatus
+
+    status = ComplianceStatus.Status.NOT_STARTED
+    org_unit = factory.LazyAttribute(lambda row: row.employee.org_unit)
+    urgency = factory.LazyAttribute(lambda row: ComplianceStatus.URGENCY.index(row.status))

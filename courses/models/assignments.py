@@ -135,13 +135,6 @@ class ComplianceStatus(models.Model):
     def __str__(self):
         return f"{self.employee} – {self.course}: {self.get_status_display()}"
 
-    def save(self, *args, **kwargs):
-        # recompute_compliance sets both in bulk; a row saved on its own derives them here.
-        self.urgency = self.URGENCY.index(self.status)
-        if self.org_unit_id is None:
-            self.org_unit_id = self.employee.org_unit_id
-        super().save(*args, **kwargs)
-
 
 class ReminderLog(models.Model):
     """Every reminder e-mail sent: nothing goes out twice on one day."""

@@ -44,6 +44,20 @@ def test_stats_hide_groups_smaller_than_the_minimum(answered, settings):
     assert stats[0].share_correct is None and stats[0].most_chosen_wrong is None
 
 
+def test_the_minimum_counts_people_not_attempts(answered, unit, settings):
+    """One person answering again and again does not make a group large enough to show."""
+    settings.ANONYMITY_MIN_GROUP = 4
+    learner = EmployeeFactory(org_unit=unit)
+    for _ in range(3):
+        attempt = start_attempt(employee=learner, module=answered)
+        submit_attempt(attempt=attempt, answers=wrong_answers(attempt))
+    stats = question_stats(answered)
+    assert stats[0].answered == 6 and stats[0].people == 4
+    assert stats[0].too_few is False
+    settings.ANONYMITY_MIN_GROUP = 5
+    assert question_stats(answered)[0].too_few is True
+
+
 def test_coordinator_sees_the_statistics_page_and_a_learner_does_not(
     client, answered, unit, settings
 ):

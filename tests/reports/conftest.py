@@ -15,7 +15,12 @@ from django.utils import timezone
 
 from courses.models import Attendance, Booking, ComplianceStatus, CourseCompletion, CourseSession
 from people.groups import HR, ensure_groups
-from tests.factories import EmployeeFactory, OrgUnitFactory, UserFactory
+from tests.factories import (
+    ComplianceStatusFactory,
+    EmployeeFactory,
+    OrgUnitFactory,
+    UserFactory,
+)
 
 S = ComplianceStatus.Status
 PERIOD = {"start": "2026-01-01", "end": "2026-06-30"}
@@ -59,7 +64,7 @@ def org(course, roles):
         "b2": S.EXPIRED,
     }
     for name, status in statuses.items():
-        ComplianceStatus.objects.create(
+        ComplianceStatusFactory(
             employee=getattr(people, name), course=course, status=status, due_date=date(2026, 9, 1)
         )
 

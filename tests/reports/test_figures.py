@@ -41,7 +41,7 @@ def test_hr_sees_the_nämnder_and_drills_down(hr_client, org):
     # A's child unit, and Anna, who sits directly in A, on a row of her own.
     assert {group.label: figures(group) for group in overview.by_unit} == {
         "Enhet A1": (4, 2, 50, 1, 1, 1),
-        "Nämnd A": (1, 0, 0, 0, 0, 0),
+        "Nämnd A (direkt)": (1, 0, 0, 0, 0, 0),
     }
 
 
@@ -108,12 +108,14 @@ def test_question_figures_hide_small_groups(hr_client, org, course):
     question = quiz.question_snapshots()[0]
     wrong = next(o["id"] for o in question["options"] if not o["correct"])
     for index, name in enumerate(["a1", "a2", "a3", "b1"]):
+        employee = getattr(org.people, name)
         attempt = QuizAttempt.objects.create(
-            employee=getattr(org.people, name),
+            employee=employee,
+            org_unit=employee.org_unit,
             module=course.intro_module,
             questions=[question],
             pass_mark=80,
-            org_unit_code="x",
+            org_unit_code=employee.org_unit.code,
             submitted_at=org.session.starts_at,
             score=0,
             passed=False,
@@ -127,8 +129,9 @@ def test_question_figures_hide_small_groups(hr_client, org, course):
     # Nämnd B alone has one answer: too few to show anything but the count.
     response = hr_client.get(reverse("reports:questions"), {"org_unit": org.b.pk, **PERIOD})
     stats = response.context["modules"][0].questions[0]
-    assert stats.answered == 1 and stats.too_few and stats.most_chosen_wrong is None
+    assert stats.people == 1 and stats.too_few and stats.most_chosen_wrong is None
     assert stats.share_correct is None
+    assert "färre än 3 personer" in response.content.decode()
 
 
 @pytest.mark.parametrize("name", ["overview", "trend", "sessions", "people", "questions"])

@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from courses.models import Attendance, ComplianceStatus, CourseCompletion
-from tests.factories import OrgUnitFactory, RoleFactory
+from courses.models import Attendance, CourseCompletion
+from tests.factories import ComplianceStatusFactory, OrgUnitFactory, RoleFactory
 from tests.reports.conftest import PERIOD, at, person
 
 VIEWS = ["overview", "trend", "sessions", "people", "questions"]
@@ -25,7 +25,7 @@ def grow(org, course, times: int) -> None:
         role = RoleFactory(code=f"extra-{n}")
         for m in range(4):
             employee = person(unit, f"Extra{n}", f"Person{m}", [role])
-            ComplianceStatus.objects.create(employee=employee, course=course, status="completed")
+            ComplianceStatusFactory(employee=employee, course=course, status="completed")
             CourseCompletion.objects.create(
                 employee=employee,
                 course=course,

@@ -45,11 +45,19 @@ def test_a_manager_cannot_choose_a_unit_outside_their_scope(manager_client, org)
 
 @pytest.mark.parametrize("name", EXPORTS)
 def test_a_managers_export_holds_nothing_outside_the_subtree(manager_client, org, name):
-    response = manager_client.get(
-        reverse(f"reports:{name}", args=["csv"]), {"org_unit": org.b.pk, **PERIOD}
-    )
+    response = manager_client.get(reverse(f"reports:{name}", args=["csv"]), PERIOD)
     content = b"".join(response.streaming_content).decode()
     assert "Bertil" not in content and "Berit" not in content and "Nämnd B" not in content
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_a_managers_export_of_another_unit_is_refused(manager_client, org, name):
+    response = manager_client.get(
+        reverse(f"reports:{name}", args=["csv"]), {"org_unit": org.b.pk, **PERIOD}, follow=True
+    )
+    page = response.content.decode()
+    assert "Filtret kunde inte användas" in page
+    assert "Bertil" not in page and "Berit" not in page
 
 
 def test_a_managers_overview_counts_only_their_people(manager_client, org):
