@@ -6,7 +6,8 @@ time from request to response, median and p95 over REQUESTS requests after a war
 number of SQL queries, and the single grouped SQL query behind *Översikt* run on its own.
 Prints one JSON object per size.
 
-Uses its own database (BENCH_DATABASE_URL, default .../vaksam_bench), never the dev or test data.
+Uses its own database (BENCH_DASHBOARD_DATABASE_URL, default .../vaksam_bench_dashboard), created
+afresh on every run, never the dev or test data.
 """
 
 import json
@@ -16,7 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-BENCH_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vaksam_bench")
+BENCH_URL = os.environ.get(
+    "BENCH_DASHBOARD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/vaksam_bench_dashboard"
+)
 SIZES = [int(n) for n in os.environ.get("BENCH_DASHBOARD_SIZES", "1000,10000,50000").split(",")]
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
 
@@ -25,16 +28,15 @@ os.environ["DATABASE_URL"] = BENCH_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vaksam.settings.test")
 
 
-def ensure_database() -> None:
+def fresh_database() -> None:
+    """A new database each run: bulk-deleted rows of an earlier run would skew the timings."""
     import psycopg
 
     name = BENCH_URL.rsplit("/", 1)[1]
     admin_url = BENCH_URL.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as connection:
-        if not connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
-        ).fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -92,7 +94,7 @@ def raw_aggregate_ms() -> float:
 
 
 def main() -> None:
-    ensure_database()
+    fresh_database()
     import django
 
     django.setup()

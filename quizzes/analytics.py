@@ -19,6 +19,9 @@ class QuestionStats:
     most_chosen_wrong: str | None
     most_chosen_wrong_count: int
 
+    # How many different people answered: the anonymity minimum counts people, not answers,
+    # or one person trying five times would make a group of five.
+    people: int = 0
     too_few: bool = False
 
     @property
@@ -44,7 +47,9 @@ def question_stats_by_module(
     totals = {
         (row["attempt__module_id"], row["question_id"]): row
         for row in answers.values("attempt__module_id", "question_id").annotate(
-            answered=Count("id"), correct=Count("id", filter=Q(correct=True))
+            answered=Count("id"),
+            correct=Count("id", filter=Q(correct=True)),
+            people=Count("attempt__employee", distinct=True),
         )
     }
     wrong_choices: dict[tuple[int, str], Counter] = {}
@@ -78,7 +83,7 @@ def _module_stats(module_id, current, totals, wrong_choices) -> list[QuestionSta
     stats = []
     for question_id in order:
         key = (module_id, question_id)
-        row = totals.get(key, {"answered": 0, "correct": 0})
+        row = totals.get(key, {"answered": 0, "correct": 0, "people": 0})
         counter = Counter(
             {
                 option_id: count
@@ -87,7 +92,7 @@ def _module_stats(module_id, current, totals, wrong_choices) -> list[QuestionSta
             }
         )
         # Too few answers would let a reader infer what a named colleague chose.
-        too_few = row["answered"] < settings.ANONYMITY_MIN_GROUP
+        too_few = row["people"] < settings.ANONYMITY_MIN_GROUP
         top = [] if too_few else counter.most_common(1)
         stats.append(
             QuestionStats(
@@ -97,6 +102,7 @@ def _module_stats(module_id, current, totals, wrong_choices) -> list[QuestionSta
                 correct=row["correct"],
                 most_chosen_wrong=option_texts.get(top[0][0], "–") if top else None,
                 most_chosen_wrong_count=top[0][1] if top else 0,
+                people=row["people"],
                 too_few=too_few,
             )
         )
