@@ -1,9 +1,11 @@
 """Certificates issued when a course is completed, and bulk downloads of them."""
 
+import tempfile
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files import File
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
@@ -112,16 +114,17 @@ def private_storage() -> FileSystemStorage:
 
 
 def export_file_name(instance, filename) -> str:
-    return f"certificate-exports/{uuid.uuid4().hex}.zip"
+    # A random name: nothing about the contents or the requester can be guessed from it.
+    return f"{instance.folder}/{uuid.uuid4().hex}.zip"
 
 
-class CertificateExportQuerySet(models.QuerySet):
+class BackgroundFileQuerySet(models.QuerySet):
     def expired(self):
-        cutoff = timezone.now() - timedelta(days=settings.CERTIFICATE_EXPORT_RETENTION_DAYS)
+        cutoff = timezone.now() - timedelta(days=self.model.retention_days())
         return self.filter(requested_at__lt=cutoff)
 
     def prune(self) -> int:
-        """Delete exports past their retention, files first."""
+        """Delete files past their retention, the file on disk first."""
         expired = list(self.expired())
         for export in expired:
             if export.file:
@@ -130,30 +133,66 @@ class CertificateExportQuerySet(models.QuerySet):
         return len(expired)
 
 
-class CertificateExport(models.Model):
-    """A ZIP of many certificates, built in the background and kept for its requester."""
+class BackgroundFile(models.Model):
+    """A file the worker builds for the person who asked, kept a few days in private storage."""
 
     class State(models.TextChoices):
         PENDING = "pending", _("Skapas")
         READY = "ready", _("Klar")
         FAILED = "failed", _("Misslyckades")
 
+    folder = "exports"
+
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     requested_at = models.DateTimeField(_("beställd"), auto_now_add=True)
-    description = models.CharField(_("urval"), max_length=500, blank=True)
-    certificate_ids = models.JSONField(default=list)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     file = models.FileField(storage=private_storage, upload_to=export_file_name, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
-    objects = CertificateExportQuerySet.as_manager()
+    objects = BackgroundFileQuerySet.as_manager()
 
     class Meta:
+        abstract = True
         ordering = ["-requested_at"]
-        verbose_name = _("intygsexport")
-        verbose_name_plural = _("intygsexporter")
 
     def __str__(self):
         return f"{self.requested_by} {self.requested_at:%Y-%m-%d %H:%M} ({self.state})"
+
+    @classmethod
+    def retention_days(cls) -> int:
+        raise NotImplementedError
+
+    def build(self, name: str, write) -> None:
+        """Write the file with `write(fileobj)` and mark it ready; on failure mark it failed."""
+        try:
+            with tempfile.TemporaryFile() as spool:
+                write(spool)
+                spool.seek(0)
+                self.file.save(name, File(spool), save=False)
+        except Exception:
+            self.state = self.State.FAILED
+            self.finished_at = timezone.now()
+            self.save(update_fields=["state", "finished_at"])
+            raise
+        self.state = self.State.READY
+        self.finished_at = timezone.now()
+        self.save(update_fields=["file", "state", "finished_at"])
+
+
+class CertificateExport(BackgroundFile):
+    """A ZIP of many certificates, built in the background and kept for its requester."""
+
+    folder = "certificate-exports"
+
+    description = models.CharField(_("urval"), max_length=500, blank=True)
+    certificate_ids = models.JSONField(default=list)
+
+    class Meta(BackgroundFile.Meta):
+        verbose_name = _("intygsexport")
+        verbose_name_plural = _("intygsexporter")
+
+    @classmethod
+    def retention_days(cls) -> int:
+        return settings.CERTIFICATE_EXPORT_RETENTION_DAYS

@@ -287,15 +287,9 @@ def trend(scope: Scope, criteria: Criteria) -> list[Month]:
         criteria,
         "employee",
     )
-    attendance = in_scope(
-        Attendance.objects.filter(session__starts_at__gte=start, session__starts_at__lt=end),
-        scope,
-        criteria,
-        "employee",
-    )
+    attendance = attendance_in_period(scope, criteria)
     if criteria.course is not None:
         completions = completions.filter(course=criteria.course)
-        attendance = attendance.filter(session__course=criteria.course)
 
     for row in (
         completions.annotate(month=TruncMonth("completed_at"))
@@ -312,6 +306,20 @@ def trend(scope: Scope, criteria: Criteria) -> list[Month]:
     ):
         setattr(months[_as_date(row["month"])], row["status"], row["count"])
     return list(months.values())
+
+
+def attendance_in_period(scope: Scope, criteria: Criteria) -> QuerySet[Attendance]:
+    """Attendance of the people in scope at sessions of the period (and course)."""
+    start, end = _period(criteria)
+    attendance = in_scope(
+        Attendance.objects.filter(session__starts_at__gte=start, session__starts_at__lt=end),
+        scope,
+        criteria,
+        "employee",
+    )
+    if criteria.course is not None:
+        attendance = attendance.filter(session__course=criteria.course)
+    return attendance
 
 
 def _as_date(value) -> date:
@@ -386,16 +394,7 @@ class SessionSummary:
 
 def session_summary(scope: Scope, criteria: Criteria) -> SessionSummary:
     """Sessions held in the period that people in scope attended, and how they attended."""
-    start, end = _period(criteria)
-    attendance = in_scope(
-        Attendance.objects.filter(session__starts_at__gte=start, session__starts_at__lt=end),
-        scope,
-        criteria,
-        "employee",
-    )
-    if criteria.course is not None:
-        attendance = attendance.filter(session__course=criteria.course)
-    figures = attendance.aggregate(
+    figures = attendance_in_period(scope, criteria).aggregate(
         held=Count("session", distinct=True),
         present=Count("id", filter=Q(status=Attendance.Status.PRESENT)),
         absent=Count("id", filter=Q(status=Attendance.Status.ABSENT)),

@@ -1,9 +1,5 @@
 """Background work: the follow-up report for every nämnd, too many to build while one waits."""
 
-import tempfile
-
-from django.core.files import File
-from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Site
 
@@ -28,16 +24,9 @@ def build_report_bundle(bundle_id: int) -> None:
         status=None,
     )
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
-    try:
-        with tempfile.TemporaryFile() as spool:
-            write_zip(units, criteria, spool, organisation_name=site_settings.organisation_name)
-            spool.seek(0)
-            bundle.file.save("rapporter.zip", File(spool), save=False)
-    except Exception:
-        bundle.state = ReportBundle.State.FAILED
-        bundle.finished_at = timezone.now()
-        bundle.save(update_fields=["state", "finished_at"])
-        raise
-    bundle.state = ReportBundle.State.READY
-    bundle.finished_at = timezone.now()
-    bundle.save(update_fields=["file", "state", "finished_at"])
+    bundle.build(
+        "rapporter.zip",
+        lambda spool: write_zip(
+            units, criteria, spool, organisation_name=site_settings.organisation_name
+        ),
+    )
