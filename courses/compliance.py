@@ -6,6 +6,7 @@ everyone (rule changes, the nightly run for date-based states, the `recompute_co
 command). Because both are the same code, the incremental state and a rebuild agree.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -23,6 +24,7 @@ from courses.models import (
     ModulePage,
     ModuleProgress,
 )
+from people.models import Employee
 
 Status = ComplianceStatus.Status
 # Above this many employees a targeted recompute is slower than a rebuild.
@@ -117,6 +119,14 @@ def recompute_compliance(
             if course_id is not None:
                 activity.setdefault((employee_id, course_id), []).append(moment)
 
+    role_ids: dict[int, list[int]] = defaultdict(list)
+    for employee_id, role_id in (
+        scoped(Employee.roles.through.objects.all())
+        .order_by("role_id")
+        .values_list("employee_id", "role_id")
+    ):
+        role_ids[employee_id].append(role_id)
+
     expiring_days = settings.COMPLIANCE_EXPIRING_DAYS
     wanted: dict[tuple[int, int], dict] = {}
     for key, (due, months, unit_id) in assigned.items():
@@ -137,13 +147,22 @@ def recompute_compliance(
             "status": status,
             "urgency": ComplianceStatus.URGENCY.index(status),
             "org_unit_id": unit_id,
+            "role_ids": ",".join(map(str, role_ids[key[0]])),
             "due_date": due_date,
             "valid_until": valid_until,
             "last_activity": max(moments) if moments else None,
         }
 
     existing = {(s.employee_id, s.course_id): s for s in scoped(ComplianceStatus.objects.all())}
-    fields = ["status", "urgency", "org_unit_id", "due_date", "valid_until", "last_activity"]
+    fields = [
+        "status",
+        "urgency",
+        "org_unit_id",
+        "role_ids",
+        "due_date",
+        "valid_until",
+        "last_activity",
+    ]
     to_update = []
     for key, values in wanted.items():
         row = existing.get(key)

@@ -4,13 +4,12 @@ Everything is read from stored rows (compliance status, completions, attendance,
 filtered by the user's scope first and the chosen criteria second.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db import connections
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Substr, TruncMonth
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +23,7 @@ from courses.models import (
     CourseSession,
     ModulePage,
 )
-from people.models import Employee, OrgUnit, Role
+from people.models import OrgUnit, Role
 from quizzes.analytics import QuestionStats, question_stats_by_module
 from quizzes.models import QuizAnswer
 from reports.filters import Criteria
@@ -147,24 +146,32 @@ def focus_units(scope: Scope, criteria: Criteria) -> list[OrgUnit]:
 def overview(scope: Scope, criteria: Criteria) -> Overview:
     focus = focus_units(scope, criteria)
     branches = branches_of(focus)
-    # One grouped query gives the totals, the units and the courses: rows are grouped by the
-    # unit path cut at the breakdown's level, so there are as many as branches × courses ×
-    # statuses, whatever the number of people or units below.
-    cube = status_cube(scope, criteria, max(len(unit.path) for unit in branches or focus))
     total = Figures()
     by_unit = {unit.path: Group(label=unit.name, unit=unit) for unit in branches}
     direct = {
         unit.path: Group(label=_("%(unit)s (direkt)") % {"unit": unit.name}, unit=None)
         for unit in focus
     }
-    by_course: dict[int, Figures] = defaultdict(Figures)
-    for row in cube:
-        status, count = row["status"], row["count"]
+    # Which row each unit below the focus counts toward, worked out once per unit, not per row.
+    row_of = {}
+    for unit_id, path in _units_below(focus):
+        row_of[unit_id] = _branch_of(path, by_unit) or _branch_of(path, direct)
+    # Sum the cube's rows per (unit, status) and (course, status) first: a few thousand rows
+    # at city size become a few hundred additions.
+    per_unit, per_course = Counter(), Counter()
+    for unit_id, course_id, status, count in status_cube(scope, criteria).values_list(
+        "org_unit_id", "course_id", "status", "count"
+    ):
+        per_unit[unit_id, status] += count
+        per_course[course_id, status] += count
+    for (unit_id, status), count in per_unit.items():
         total.add(status, count)
-        by_course[row["course_id"]].add(status, count)
-        branch = _branch_of(row["branch"], by_unit) or _branch_of(row["branch"], direct)
-        if branch is not None:
-            branch.figures.add(status, count)
+        group = row_of.get(unit_id)
+        if group is not None:
+            group.figures.add(status, count)
+    by_course: dict[int, Figures] = defaultdict(Figures)
+    for (course_id, status), count in per_course.items():
+        by_course[course_id].add(status, count)
     # People placed directly in a focus unit (not below it) get a row of their own.
     unit_rows = [group for group in by_unit.values() if group.figures.assigned]
     if len(focus) == 1 or not branches:
@@ -183,15 +190,24 @@ def overview(scope: Scope, criteria: Criteria) -> Overview:
     )
 
 
-def status_cube(scope: Scope, criteria: Criteria, length: int) -> QuerySet:
-    """Counts per (unit path cut to `length`, course, status): the SQL behind Översikt."""
+def status_cube(scope: Scope, criteria: Criteria) -> QuerySet:
+    """Counts per (unit, course, status) from the status rows alone: the SQL behind Översikt.
+
+    As many rows as units × courses × statuses, whatever the number of people.
+    """
     return (
         statuses(scope, criteria)
-        .annotate(branch=Substr("org_unit__path", 1, length))
-        .values("branch", "course_id", "status")
-        .annotate(count=Count("id"))
+        .values("org_unit_id", "course_id", "status")
+        .annotate(count=Count("*"))
         .order_by()
     )
+
+
+def _units_below(focus: list[OrgUnit]):
+    condition = Q(pk__in=[])
+    for unit in focus:
+        condition |= Q(path__startswith=unit.path)
+    return OrgUnit.objects.filter(condition).values_list("pk", "path")
 
 
 def branches_of(focus: list[OrgUnit]) -> list[OrgUnit]:
@@ -211,21 +227,24 @@ def _branch_of(path: str, groups: dict[str, Group]) -> Group | None:
 
 
 def by_role(scope: Scope, criteria: Criteria) -> list[Group]:
-    """Per role; someone with two roles counts in both, so the rows need not add up."""
+    """Per role; someone with two roles counts in both, so the rows need not add up.
+
+    Grouped by the role ids stored on each status row (a handful of combinations), then
+    spread over the roles here.
+    """
     groups = {role.pk: Group(label=role.name) for role in Role.objects.all()}
-    # The filtered status rows joined straight to the employee–role table: the ORM would
-    # route the join through the employee table, doubling the work at 50,000 people.
-    rows = statuses(scope, criteria).values("employee_id", "status").order_by()
-    sql, params = rows.query.sql_with_params()
-    quote = connections[rows.db].ops.quote_name
-    through = quote(Employee.roles.through._meta.db_table)
-    # Only our own compiled SQL and a quoted table name go into the text; values stay params.
-    grouped = f"SELECT r.role_id, s.status, COUNT(*) FROM ({sql}) s INNER JOIN {through} r "  # noqa: S608
-    grouped += "ON r.employee_id = s.employee_id GROUP BY r.role_id, s.status"
-    with connections[rows.db].cursor() as cursor:
-        cursor.execute(grouped, params)
-        for role_id, status, count in cursor.fetchall():
-            groups[role_id].figures.add(status, count)
+    rows = (
+        statuses(scope, criteria)
+        .exclude(role_ids="")
+        .values("role_ids", "status")
+        .annotate(count=Count("*"))
+        .order_by()
+    )
+    for row in rows:
+        for role_id in row["role_ids"].split(","):
+            group = groups.get(int(role_id))
+            if group is not None:  # a role deleted since the last recompute
+                group.figures.add(row["status"], row["count"])
     return [group for group in groups.values() if group.figures.assigned]
 
 

@@ -132,3 +132,8 @@ class ComplianceStatusFactory(factory.django.DjangoModelFactory):
     status = ComplianceStatus.Status.NOT_STARTED
     org_unit = factory.LazyAttribute(lambda row: row.employee.org_unit)
     urgency = factory.LazyAttribute(lambda row: ComplianceStatus.URGENCY.index(row.status))
+    role_ids = factory.LazyAttribute(
+        lambda row: ",".join(
+            str(pk) for pk in row.employee.roles.order_by("pk").values_list("pk", flat=True)
+        )
+    )

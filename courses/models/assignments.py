@@ -109,12 +109,14 @@ class ComplianceStatus(models.Model):
         CoursePage, verbose_name=_("kurs"), on_delete=models.CASCADE, related_name="compliance"
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
-    # Copies kept by recompute_compliance so follow-up reads one table: the employee's unit,
-    # and the status's place in URGENCY (a sortable, indexable "most urgent first").
+    # Copies kept by recompute_compliance so follow-up reads one table: the employee's unit
+    # and roles, and the status's place in URGENCY (a sortable, indexable "most urgent first").
     org_unit = models.ForeignKey(
         OrgUnit, verbose_name=_("enhet"), on_delete=models.PROTECT, related_name="+"
     )
     urgency = models.PositiveSmallIntegerField(_("angelägenhet"), editable=False)
+    # The employee's role ids, sorted, as "3,5,8": counting per role then reads this table alone.
+    role_ids = models.CharField(_("roller"), max_length=200, blank=True, editable=False)
     due_date = models.DateField(_("klar senast"), null=True, blank=True)
     valid_until = models.DateField(_("giltig till och med"), null=True, blank=True)
     last_activity = models.DateTimeField(_("senaste aktivitet"), null=True, blank=True)
@@ -130,6 +132,9 @@ class ComplianceStatus(models.Model):
             models.Index(fields=["course", "status"]),
             models.Index(fields=["status"]),
             models.Index(fields=["urgency", "due_date", "id"], name="compliance_most_urgent"),
+            # Covering indexes for follow-up's two grouped counts (read without the table).
+            models.Index(fields=["org_unit", "course", "status"], name="compliance_by_unit"),
+            models.Index(fields=["role_ids", "status"], name="compliance_by_roles"),
         ]
 
     def __str__(self):
