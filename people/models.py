@@ -13,6 +13,13 @@ class OrgUnitQuerySet(MP_NodeQuerySet):
         """The unit itself and every unit below it."""
         return self.filter(path__startswith=unit.path, depth__gte=unit.depth)
 
+    def subtree_of_any(self, units):
+        """Every unit in the subtree of any of the units; none for no units."""
+        condition = Q(pk__in=[])
+        for unit in units:
+            condition |= Q(path__startswith=unit.path)
+        return self.filter(condition)
+
 
 class OrgUnitManager(MP_NodeManager):
     def get_queryset(self):
@@ -20,6 +27,9 @@ class OrgUnitManager(MP_NodeManager):
 
     def subtree_of(self, unit: "OrgUnit"):
         return self.get_queryset().subtree_of(unit)
+
+    def subtree_of_any(self, units):
+        return self.get_queryset().subtree_of_any(units)
 
 
 class OrgUnit(MP_Node):

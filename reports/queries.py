@@ -154,7 +154,7 @@ def overview(scope: Scope, criteria: Criteria) -> Overview:
     }
     # Which row each unit below the focus counts toward, worked out once per unit, not per row.
     row_of = {}
-    for unit_id, path in _units_below(focus):
+    for unit_id, path in OrgUnit.objects.subtree_of_any(focus).values_list("pk", "path"):
         row_of[unit_id] = _branch_of(path, by_unit) or _branch_of(path, direct)
     # Sum the cube's rows per (unit, status) and (course, status) first: a few thousand rows
     # at city size become a few hundred additions.
@@ -201,13 +201,6 @@ def status_cube(scope: Scope, criteria: Criteria) -> QuerySet:
         .annotate(count=Count("*"))
         .order_by()
     )
-
-
-def _units_below(focus: list[OrgUnit]):
-    condition = Q(pk__in=[])
-    for unit in focus:
-        condition |= Q(path__startswith=unit.path)
-    return OrgUnit.objects.filter(condition).values_list("pk", "path")
 
 
 def branches_of(focus: list[OrgUnit]) -> list[OrgUnit]:

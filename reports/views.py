@@ -91,7 +91,6 @@ class FollowUpView(ScopedMixin, TemplateView):
             criteria=self.criteria,
             query=query,
             scope=self.scope,
-            focus=queries.focus_units(self.scope, self.criteria),
             export_urls=[
                 (label, reverse(f"reports:{self.tab}_export", args=[fmt]) + f"?{query}")
                 for fmt, label in (("xlsx", "Excel (XLSX)"), ("csv", "CSV"))
@@ -113,18 +112,19 @@ class FollowUpView(ScopedMixin, TemplateView):
         return respond(tables, f"uppfoljning-{self.tab}-{self.criteria.end:%Y%m%d}")
 
     def audit(self, action: str, *, rows: int | None, export_format: str | None = None) -> None:
-        # Who looked at or took out personal statistics, when, with which filter, how many rows.
-        log(
-            instance=self.request.user,
-            action=action,
-            user=self.request.user,
-            data={
-                "vy": self.tab,
-                "format": export_format,
-                "filter": self.criteria.describe(),
-                "rader": rows,
-            },
+        audit(
+            self.request,
+            action,
+            vy=self.tab,
+            format=export_format,
+            filter=self.criteria.describe(),
+            rader=rows,
         )
+
+
+def audit(request, action: str, **data) -> None:
+    """Who looked at or took out personal statistics, when, and what (filter, rows, file)."""
+    log(instance=request.user, action=action, user=request.user, data=data)
 
 
 def _figure_headers(first: str) -> list[str]:
@@ -393,12 +393,7 @@ class ReportView(ScopedMixin, View):
         if refused := refuse_invalid_filter(request, self.filterset):
             return refused
         criteria = replace(self.criteria, status=None)
-        log(
-            instance=request.user,
-            action="reports.report",
-            user=request.user,
-            data={"filter": criteria.describe()},
-        )
+        audit(request, "reports.report", filter=criteria.describe())
         pdf = report_pdf(self.scope, criteria, organisation_name=self.organisation_name())
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = (
@@ -436,12 +431,7 @@ class BundleView(ScopedMixin, TemplateView):
         self.check()
         units = list(report_units())
         criteria = replace(self.criteria, unit=None, role=None, course=None, status=None)
-        log(
-            instance=request.user,
-            action="reports.report",
-            user=request.user,
-            data={"filter": criteria.describe(), "enheter": len(units)},
-        )
+        audit(request, "reports.report", filter=criteria.describe(), enheter=len(units))
         if len(units) > settings.REPORT_ZIP_INLINE_LIMIT:
             with transaction.atomic():
                 bundle = ReportBundle.objects.create(
@@ -472,11 +462,11 @@ def bundle_download(request, pk: int):
     bundle = get_object_or_404(
         ReportBundle, pk=pk, requested_by=request.user, state=ReportBundle.State.READY
     )
-    log(
-        instance=request.user,
-        action="reports.report",
-        user=request.user,
-        data={"paket": bundle.pk, "period": f"{bundle.period_start}–{bundle.period_end}"},
+    audit(
+        request,
+        "reports.report",
+        paket=bundle.pk,
+        period=f"{bundle.period_start}–{bundle.period_end}",
     )
     return FileResponse(
         bundle.file.open("rb"), as_attachment=True, filename="uppfoljningsrapporter.zip"
