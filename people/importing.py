@@ -15,7 +15,7 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -254,9 +254,7 @@ def plan_employees(
     # Accounts the import must not touch: an administrator's e-mail changed by a file would
     # let its author reset that administrator's password.
     protected = set(
-        Employee.objects.filter(Q(user__is_superuser=True) | Q(user__is_staff=True)).values_list(
-            "employee_number", flat=True
-        )
+        Employee.objects.with_protected_account().values_list("employee_number", flat=True)
     )
     usernames = set(User.objects.values_list("username", flat=True))
     own_username = dict(Employee.objects.values_list("employee_number", "user__username"))

@@ -77,6 +77,31 @@ class Role(models.Model):
         return self.name
 
 
+def protected_accounts():
+    """Users with admin access or any group beyond Medarbetare/Chef.
+
+    HR may change ordinary employees, but an e-mail address or active flag of one of these,
+    changed by HR (in the admin, a file or SCIM), plus a password reset, would hand over an
+    account with more power than HR's own. Only administrators change them.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from people.groups import CHEF, MEDARBETARE
+
+    User = get_user_model()
+    return User.objects.filter(
+        Q(is_superuser=True)
+        | Q(is_staff=True)
+        | Q(user_permissions__isnull=False)
+        | Q(groups__in=Group.objects.exclude(name__in=[MEDARBETARE, CHEF]))
+    ).values("pk")
+
+
+def is_protected_account(user) -> bool:
+    return user.pk is not None and protected_accounts().filter(pk=user.pk).exists()
+
+
 class EmployeeQuerySet(models.QuerySet):
     def active(self, on=None):
         """Employees who have started and not left on the given date (default today)."""
@@ -98,6 +123,10 @@ class EmployeeQuerySet(models.QuerySet):
 
     def with_role(self, *codes: str):
         return self.filter(roles__code__in=codes).distinct()
+
+    def with_protected_account(self):
+        """Employees whose account only an administrator may change (see `protected_accounts`)."""
+        return self.filter(user__in=protected_accounts())
 
 
 class Employee(models.Model):

@@ -6,15 +6,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import urls as certificates_urls
 from courses import urls as courses_urls
+from identity import urls as identity_urls
 from quizzes import urls as quizzes_urls
 from reports import urls as reports_urls
-from vaksam import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
-    path("konto/logga-in/", views.LoginView.as_view(), name="login"),
-    path("konto/logga-ut/", views.LogoutView.as_view(), name="logout"),
+    path("", include(identity_urls)),
     path("", include(courses_urls)),
     path("", include(quizzes_urls)),
     path("", include(certificates_urls)),

@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "content",
     "people",
+    "identity",
     "courses",
     "quizzes",
     "certificates",
@@ -117,7 +118,7 @@ LOGIN_REDIRECT_URL = "my_courses"
 LOGOUT_REDIRECT_URL = "/"
 # Failed logins allowed per client IP and per username before a pause (django-ratelimit syntax).
 LOGIN_RATE_LIMIT = env.str("LOGIN_RATE_LIMIT", default="10/5m")
-RATELIMIT_VIEW = "vaksam.views.rate_limited"
+RATELIMIT_VIEW = "identity.views.rate_limited"
 # Behind a load balancer, the client's address is in a header the balancer sets.
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 

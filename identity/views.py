@@ -1,4 +1,4 @@
-"""Project-wide views: login and logout with rate limiting, and the error pages."""
+"""Logging in and out, with a limit on guessing."""
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views

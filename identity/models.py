@@ -1,0 +1,1 @@
+"""Sign-in records: linked identities, provisioning tokens."""
