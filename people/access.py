@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 
+from people.groups import ADMINISTRATOR
 from people.models import Employee
 
 
@@ -16,3 +17,8 @@ def employee_or_403(request) -> Employee:
 def require_permission(request, permission: str) -> None:
     if not request.user.has_perm(permission):
         raise PermissionDenied
+
+
+def may_change_protected_accounts(user) -> bool:
+    """Only administrators change accounts with admin access or groups beyond an employee's."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name=ADMINISTRATOR).exists())

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from people.models import Employee, OrgUnit, Role
+from people.models import Employee, OrgUnit, Role, protected_accounts
 
 EMPLOYEE_COLUMNS = {
     "employee_number": ("anställningsnummer", "anstallningsnummer", "anst.nr"),
@@ -525,8 +525,11 @@ def _apply_employees(plan: ImportPlan, result: ImportResult) -> None:
 
     if plan.full:
         # People missing from a full register have left: deactivated, never deleted.
-        leaving = Employee.objects.filter(is_active=True).exclude(
-            employee_number__in=plan.numbers_in_file
+        # Accounts only an administrator may change stay as they are, missing or not.
+        leaving = (
+            Employee.objects.filter(is_active=True)
+            .exclude(employee_number__in=plan.numbers_in_file)
+            .exclude(user__in=protected_accounts())
         )
         ids = list(leaving.values_list("pk", flat=True))
         # Someone who had not started yet ends on their start date, never before it.

@@ -1,13 +1,50 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
+from people.access import may_change_protected_accounts
 from people.admin_views import PersonnelImportView
 from people.forms import EmployeeForm, OrgUnitForm
-from people.models import Employee, OrgUnit, Role
+from people.models import Employee, OrgUnit, Role, is_protected_account
+
+
+class EmployeePermissionPolicy(ModelPermissionPolicy):
+    """HR changes employees, but not one whose account has more power than HR's own."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if action in {"change", "delete"} and is_protected_account(instance.user):
+            return may_change_protected_accounts(user)
+        return True
+
+
+register_permission_policy(Employee, EmployeePermissionPolicy(Employee))
+
+
+class _InstancePermissionMixin:
+    # Wagtail's generic edit view checks only the model permission; this one asks the policy
+    # about the employee at hand, so a crafted URL is refused as well as the hidden button.
+    def get_object(self, queryset=None):
+        employee = super().get_object(queryset)
+        if not self.user_has_permission_for_instance(self.permission_required, employee):
+            raise PermissionDenied
+        return employee
+
+
+class EmployeeEditView(_InstancePermissionMixin, generic.EditView):
+    pass
+
+
+class EmployeeDeleteView(_InstancePermissionMixin, generic.DeleteView):
+    pass
 
 
 class OrgUnitViewSet(ModelViewSet):
@@ -40,6 +77,8 @@ class RoleViewSet(ModelViewSet):
 class EmployeeViewSet(ModelViewSet):
     model = Employee
     icon = "user"
+    edit_view_class = EmployeeEditView
+    delete_view_class = EmployeeDeleteView
     menu_label = _("Anställda")
     list_display = ["__str__", "org_unit", "is_active", "start_date", "end_date"]
     list_filter = ["is_active", "roles"]
