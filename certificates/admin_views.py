@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -97,42 +97,80 @@ def search(certificates, query: str):
     return certificates.filter(condition)
 
 
-def zip_download(request):
-    """The filtered certificates as one ZIP: streamed now, or built in the background."""
-    require_permission(request, "certificates.view_certificate")
-    filters = CertificateFilterSet(request.GET, queryset=Certificate.objects.all())
-    if not filters.is_valid():
-        messages.error(request, _("Filtret kunde inte användas. Kontrollera datumen."))
+class ZipDownloadView(WagtailAdminTemplateMixin, TemplateView):
+    """The filtered certificates as one ZIP, after a confirmation.
+
+    The listing's button only leads here (GET): the export itself, which writes audit entries
+    and may start background work, happens on a POST with a CSRF token, so a link on another
+    site cannot start one.
+    """
+
+    template_name = "certificates/admin/zip_confirm.html"
+    header_icon = "download"
+    page_title = gettext_lazy("Ladda ner intyg som ZIP")
+
+    def dispatch(self, request, *args, **kwargs):
+        require_permission(request, "certificates.view_certificate")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("certificates_admin:index"), "label": _("Intyg")},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def selection(self, query: QueryDict):
+        filters = CertificateFilterSet(query, queryset=Certificate.objects.all())
+        if not filters.is_valid():
+            return None
+        return search(filters.qs, query.get("q", "")).order_by("pk")
+
+    def refuse(self):
+        messages.error(self.request, _("Filtret kunde inte användas. Kontrollera datumen."))
         return redirect("certificates_admin:index")
-    certificates = search(filters.qs, request.GET.get("q", "")).order_by("pk")
-    count = certificates.count()
-    # Exports of personal data are recorded: who, when, which filter, how many.
-    log(
-        instance=request.user,
-        action="certificates.export",
-        user=request.user,
-        data={"filter": request.GET.urlencode(), "count": count},
-    )
-    if count > settings.CERTIFICATE_ZIP_INLINE_LIMIT:
-        with transaction.atomic():
-            export = CertificateExport.objects.create(
-                requested_by=request.user,
-                description=request.GET.urlencode(),
-                certificate_ids=list(certificates.values_list("pk", flat=True)),
-            )
-            transaction.on_commit(lambda: build_certificate_zip.enqueue(export.pk))
-        messages.success(
-            request,
-            _("Intygen packas i bakgrunden. Filen finns under Mina exporter när den är klar."),
+
+    def get(self, request, *args, **kwargs):
+        certificates = self.selection(request.GET)
+        if certificates is None:
+            return self.refuse()
+        context = self.get_context_data(
+            count=certificates.count(), query=request.GET.urlencode(), **kwargs
         )
-        return redirect("certificates_admin:exports")
-    site_settings = SiteSettings.for_site(Site.find_for_request(request))
-    response = StreamingHttpResponse(
-        stream_zip(certificates.iterator(), site_settings=site_settings),
-        content_type="application/zip",
-    )
-    response["Content-Disposition"] = 'attachment; filename="intyg.zip"'
-    return response
+        return self.render_to_response(context)
+
+    def post(self, request, *args, **kwargs):
+        query = QueryDict(request.POST.get("query", ""))
+        certificates = self.selection(query)
+        if certificates is None:
+            return self.refuse()
+        count = certificates.count()
+        # Exports of personal data are recorded: who, when, which filter, how many.
+        log(
+            instance=request.user,
+            action="certificates.export",
+            user=request.user,
+            data={"filter": query.urlencode(), "count": count},
+        )
+        if count > settings.CERTIFICATE_ZIP_INLINE_LIMIT:
+            with transaction.atomic():
+                export = CertificateExport.objects.create(
+                    requested_by=request.user,
+                    description=query.urlencode(),
+                    certificate_ids=list(certificates.values_list("pk", flat=True)),
+                )
+                transaction.on_commit(lambda: build_certificate_zip.enqueue(export.pk))
+            messages.success(
+                request,
+                _("Intygen packas i bakgrunden. Filen finns under Mina exporter när den är klar."),
+            )
+            return redirect("certificates_admin:exports")
+        site_settings = SiteSettings.for_site(Site.find_for_request(request))
+        response = StreamingHttpResponse(
+            stream_zip(certificates.iterator(), site_settings=site_settings),
+            content_type="application/zip",
+        )
+        response["Content-Disposition"] = 'attachment; filename="intyg.zip"'
+        return response
 
 
 class ExportListView(WagtailAdminTemplateMixin, TemplateView):

@@ -83,7 +83,7 @@ class CertificateViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("<int:pk>/aterkalla/", admin_views.RevokeView.as_view(), name="revoke"),
-            path("zip/", admin_views.zip_download, name="zip"),
+            path("zip/", admin_views.ZipDownloadView.as_view(), name="zip"),
             path("exporter/", admin_views.ExportListView.as_view(), name="exports"),
             path("exporter/<int:pk>/", admin_views.export_download, name="export_download"),
         ]

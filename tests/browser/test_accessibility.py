@@ -37,6 +37,7 @@ PAGES = [
     ("samordnare", "/admin/kunskapstest/statistik/"),
     ("hr", "/admin/intyg/"),
     ("hr", "/admin/intyg/exporter/"),
+    ("hr", "/admin/intyg/zip/"),
     ("hr", "/admin/personal/importera/"),
     ("hr", "/admin/tilldelning/"),
     # Follow-up: HR sees the whole organisation, a manager their subtree.

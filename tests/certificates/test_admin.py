@@ -2,8 +2,10 @@
 
 import zipfile
 from io import BytesIO
+from urllib.parse import urlencode
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
@@ -32,6 +34,11 @@ def three_certificates(course, roles):
     return {"a": a, "b": b, "people": people}
 
 
+def post_zip(client, **filters):
+    """The export as the confirmation page sends it: a POST carrying the listing's filter."""
+    return client.post(reverse("certificates_admin:zip"), {"query": urlencode(filters)})
+
+
 def test_listing_filters_by_unit_subtree(client, hr, three_certificates):
     url = reverse("certificates_admin:index")
     response = client.get(url, {"org_unit": three_certificates["a"].pk})
@@ -58,6 +65,8 @@ def test_learner_cannot_reach_the_certificate_admin(client, three_certificates, 
     learner = EmployeeFactory(org_unit=unit)
     client.force_login(learner.user)
     assert client.get(reverse("certificates_admin:zip")).status_code in (302, 403)
+    assert post_zip(client).status_code in (302, 403)
+    assert not ModelLogEntry.objects.filter(action="certificates.export").exists()
     certificate = Certificate.objects.first()
     client.post(reverse("certificates_admin:revoke", args=[certificate.pk]), {"reason": "x"})
     certificate.refresh_from_db()
@@ -65,9 +74,7 @@ def test_learner_cannot_reach_the_certificate_admin(client, three_certificates, 
 
 
 def test_zip_of_the_filtered_set_is_streamed(client, hr, three_certificates):
-    response = client.get(
-        reverse("certificates_admin:zip"), {"org_unit": three_certificates["a"].pk}
-    )
+    response = post_zip(client, org_unit=three_certificates["a"].pk)
     assert response.status_code == 200 and response.streaming
     archive = zipfile.ZipFile(BytesIO(b"".join(response.streaming_content)))
     names = archive.namelist()
@@ -82,7 +89,7 @@ def test_a_large_zip_is_built_in_the_background_and_offered_when_ready(
     settings.CERTIFICATE_ZIP_INLINE_LIMIT = 2
     settings.MEDIA_ROOT = tmp_path
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(reverse("certificates_admin:zip"))
+        response = post_zip(client)
     assert response["Location"] == reverse("certificates_admin:exports")
     export = CertificateExport.objects.get()
     assert export.state == CertificateExport.State.READY  # the immediate backend ran it
@@ -97,15 +104,13 @@ def test_zip_holds_what_the_search_showed(client, hr, three_certificates):
     person = three_certificates["people"][0]
     listing = client.get(reverse("certificates_admin:index"), {"q": person.full_name})
     assert listing.content.decode().count("Återkalla</a>") == 1
-    response = client.get(reverse("certificates_admin:zip"), {"q": person.full_name})
+    response = post_zip(client, q=person.full_name)
     archive = zipfile.ZipFile(BytesIO(b"".join(response.streaming_content)))
     assert len(archive.namelist()) == 1
 
 
 def test_every_export_is_audited_with_filter_and_count(client, hr, three_certificates):
-    response = client.get(
-        reverse("certificates_admin:zip"), {"org_unit": three_certificates["a"].pk}
-    )
+    response = post_zip(client, org_unit=three_certificates["a"].pk)
     b"".join(response.streaming_content)
     entry = ModelLogEntry.objects.get(action="certificates.export")
     assert entry.user == hr.user
@@ -123,7 +128,7 @@ def test_background_exports_are_private_and_pruned(
 
     settings.CERTIFICATE_ZIP_INLINE_LIMIT = 1
     with django_capture_on_commit_callbacks(execute=True):
-        client.get(reverse("certificates_admin:zip"))
+        post_zip(client)
     export = CertificateExport.objects.get()
     path = Path(export.file.path)
     assert path.is_file()
@@ -133,3 +138,46 @@ def test_background_exports_are_private_and_pruned(
     CertificateExport.objects.update(requested_at=timezone.now() - timedelta(days=30))
     assert CertificateExport.objects.prune() == 1
     assert not path.exists()
+
+
+def test_a_get_only_confirms_and_exports_nothing(client, hr, three_certificates):
+    """Security finding 7: a link on another site must not start an export."""
+    response = client.get(
+        reverse("certificates_admin:zip"), {"org_unit": three_certificates["a"].pk}
+    )
+    content = response.content.decode()
+    assert response.status_code == 200 and not response.streaming
+    assert "Urvalet innehåller 2 intyg." in content
+    assert f'value="org_unit={three_certificates["a"].pk}"' in content
+    assert not ModelLogEntry.objects.filter(action="certificates.export").exists()
+    assert not CertificateExport.objects.exists()
+
+
+def test_the_export_needs_a_csrf_token(hr, three_certificates):
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(hr.user)
+    assert post_zip(strict).status_code == 403
+    assert not ModelLogEntry.objects.filter(action="certificates.export").exists()
+
+
+def test_an_unreadable_filter_exports_nothing(client, hr, three_certificates):
+    response = post_zip(client, issued_at_from="inte-ett-datum")
+    assert response.status_code == 302
+    assert not ModelLogEntry.objects.filter(action="certificates.export").exists()
+
+
+def test_coordinators_see_no_certificates(client, login_as_member, three_certificates):
+    """Security finding 8: coordinators get no personal data beyond the sessions they lead."""
+    login_as_member("Kursansvarig")
+    certificate = Certificate.objects.first()
+    for url in (
+        reverse("certificates_admin:index"),
+        reverse("certificates_admin:zip"),
+        reverse("certificates_admin:exports"),
+        reverse("certificates_admin:revoke", args=[certificate.pk]),
+    ):
+        assert client.get(url).status_code in (302, 403), url
+    assert post_zip(client).status_code in (302, 403)
+    client.post(reverse("certificates_admin:revoke", args=[certificate.pk]), {"reason": "x"})
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
