@@ -12,6 +12,7 @@ import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row, Submit
 from django import forms
+from django.conf import settings
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import escape
@@ -77,7 +78,27 @@ class FastSelect(forms.Select):
         return mark_safe(f"<select{attributes}>{options}</select>")  # noqa: S308 - escaped above
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class IdChoiceField(forms.ModelChoiceField):
+    """Refuses ids no database column can hold before asking the database about them."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            try:
+                number = int(str(value))
+            except ValueError:
+                number = 0
+            if not 0 < number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+        return super().to_python(value)
+
+
+class IdFilter(django_filters.ModelChoiceFilter):
+    field_class = IdChoiceField
+
+
+class UnitChoiceField(IdChoiceField):
     widget = FastSelect
 
     def label_from_instance(self, unit):
@@ -100,16 +121,39 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+class FollowUpForm(forms.Form):
+    """Bounds the period: a report over a thousand years costs a minute of CPU for nothing."""
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        today = timezone.localdate()
+        years = settings.FOLLOW_UP_MAX_YEARS
+        earliest = today.replace(year=today.year - 2 * years, month=1, day=1)
+        latest = today.replace(year=today.year + 1, month=12, day=31)
+        for name in ("start", "end"):
+            value = data.get(name)
+            if value is not None and not earliest <= value <= latest:
+                self.add_error(
+                    name,
+                    _("Välj ett datum mellan %(earliest)s och %(latest)s.")
+                    % {"earliest": earliest.isoformat(), "latest": latest.isoformat()},
+                )
+        if start and end and abs((end - start).days) > 366 * years:
+            self.add_error("end", _("Perioden får vara högst %(years)d år.") % {"years": years})
+        return data
+
+
 class FollowUpFilterSet(django_filters.FilterSet):
     org_unit = UnitFilter(
         label=_("Enhet (med underliggande)"),
         queryset=OrgUnit.objects.none(),
         empty_label=_("Alla enheter"),
     )
-    role = django_filters.ModelChoiceFilter(
+    role = IdFilter(
         label=_("Roll"), queryset=Role.objects.all(), empty_label=_("Alla"), widget=FastSelect
     )
-    course = django_filters.ModelChoiceFilter(
+    course = IdFilter(
         label=_("Kurs"),
         queryset=CoursePage.objects.live().order_by("title"),
         field_name="course",
@@ -128,6 +172,7 @@ class FollowUpFilterSet(django_filters.FilterSet):
     class Meta:
         model = ComplianceStatus
         fields = ["org_unit", "role", "course", "start", "end", "status"]
+        form = FollowUpForm
 
     def __init__(self, data=None, *, scope: Scope, **kwargs):
         super().__init__(data, queryset=ComplianceStatus.objects.none(), **kwargs)
@@ -161,12 +206,19 @@ class FollowUpFilterSet(django_filters.FilterSet):
             ),
         )
 
+    @property
+    def is_refused(self) -> bool:
+        """A filter was given and could not be read: the page says why, with status 400."""
+        return self.is_bound and not self.is_valid()
+
     def criteria(self) -> Criteria:
         """The valid choices; anything invalid falls back to its default (and shows an error)."""
         self.is_valid()
         data = getattr(self.form, "cleaned_data", {})
         start, end = default_period()
-        start, end = data.get("start") or start, data.get("end") or end
+        # A period is one thing: if either end of it was refused, both fall back.
+        if not {"start", "end"} & self.form.errors.keys():
+            start, end = data.get("start") or start, data.get("end") or end
         if start > end:
             start, end = end, start
         return Criteria(

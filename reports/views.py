@@ -69,7 +69,12 @@ class FollowUpView(ScopedMixin, TemplateView):
             return self.export(export_format)
         if self.personal:
             self.audit("reports.view", rows=None)
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        if self.filterset.is_refused:
+            # The page still shows the default selection, but says plainly that this is not
+            # what was asked for.
+            response.status_code = 400
+        return response
 
     def get_data(self, for_export: bool = False) -> dict:
         """The view's figures; `for_export` asks for all rows rather than the page on screen."""
@@ -376,7 +381,7 @@ class QuestionsView(FollowUpView):
 
 def refuse_invalid_filter(request, filterset):
     """A file is never made from a filter that could not be read: back, with the reason."""
-    if filterset.is_bound and not filterset.is_valid():
+    if filterset.is_refused:
         messages.error(request, _("Filtret kunde inte användas. Kontrollera enhet och datum."))
         return redirect(reverse("reports:overview") + "?" + request.GET.urlencode())
     return None

@@ -95,7 +95,7 @@ def test_sorting_and_paging_people(hr_client, org):
 
 def test_a_bad_date_gets_a_swedish_message_and_the_default_period(hr_client, org):
     response = hr_client.get(reverse("reports:trend"), {"start": "inte-ett-datum"})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Fyll i ett giltigt datum" in response.content.decode()
     assert len(response.context["months"]) == 12
 

@@ -185,6 +185,8 @@ CERTIFICATE_VERIFY_RATE = env.str("CERTIFICATE_VERIFY_RATE", default="30/m")
 
 # Anonymous aggregates never show a group smaller than this.
 ANONYMITY_MIN_GROUP = env.int("ANONYMITY_MIN_GROUP", default=5)
+# The longest follow-up period one may ask for; longer ones are refused with a message.
+FOLLOW_UP_MAX_YEARS = env.int("FOLLOW_UP_MAX_YEARS", default=10)
 # Follow-up reports for more units than this are built in the background.
 REPORT_ZIP_INLINE_LIMIT = env.int("REPORT_ZIP_INLINE_LIMIT", default=5)
 REPORT_BUNDLE_RETENTION_DAYS = env.int("REPORT_BUNDLE_RETENTION_DAYS", default=7)
