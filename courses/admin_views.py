@@ -16,7 +16,7 @@ from courses.forms import AttendanceImportForm, SessionSeriesForm
 from courses.models import Attendance, Booking, CourseSession
 from people.access import require_permission
 from people.models import Employee
-from people.tabular import UnreadableFile
+from people.tabular import UnreadableFile, check_size
 
 ATTENDANCE_PERMISSION = "courses.change_attendance"
 
@@ -220,6 +220,7 @@ class AttendanceImportView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:
+            check_size(upload.size)  # before reading a byte of it
             match = match_attendance_file(upload.name, upload.read())
         except UnreadableFile as error:
             form.add_error("file", str(error))

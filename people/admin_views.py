@@ -1,5 +1,6 @@
 """HR's upload of the personnel register: a preview of every change and error before saving."""
 
+import os
 import time
 import uuid
 from pathlib import Path
@@ -17,7 +18,7 @@ from wagtail.log_actions import log
 
 from people.access import require_permission
 from people.importing import apply_plan, plan_import
-from people.tabular import UnreadableFile, read_table
+from people.tabular import UnreadableFile, check_size, read_table
 
 UPLOAD_DIR = "imports"
 UPLOAD_LIFETIME_SECONDS = 6 * 60 * 60
@@ -42,6 +43,21 @@ class ImportForm(forms.Form):
         help_text=gettext_lazy("Den som saknas i filen avaktiveras (tas aldrig bort)."),
     )
 
+    def _checked(self, name):
+        upload = self.cleaned_data[name]
+        if upload:
+            try:
+                check_size(upload.size)  # before the file is stored or read
+            except UnreadableFile as error:
+                raise forms.ValidationError(str(error)) from error
+        return upload
+
+    def clean_employees(self):
+        return self._checked("employees")
+
+    def clean_units(self):
+        return self._checked("units")
+
 
 def _store(upload) -> str:
     """Keep the upload privately between preview and confirmation; return its token."""
@@ -54,7 +70,11 @@ def _store(upload) -> str:
             old.unlink(missing_ok=True)
     suffix = Path(upload.name).suffix.lower()
     token = f"{uuid.uuid4().hex}{suffix if suffix in {'.csv', '.txt', '.xlsx'} else ''}"
-    (folder / token).write_bytes(upload.read())
+    # The register is personal data: readable by this process's user only.
+    descriptor = os.open(folder / token, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        for chunk in upload.chunks():
+            file.write(chunk)
     return token
 
 

@@ -187,6 +187,12 @@ CERTIFICATE_VERIFY_RATE = env.str("CERTIFICATE_VERIFY_RATE", default="30/m")
 ANONYMITY_MIN_GROUP = env.int("ANONYMITY_MIN_GROUP", default=5)
 # The longest follow-up period one may ask for; longer ones are refused with a message.
 FOLLOW_UP_MAX_YEARS = env.int("FOLLOW_UP_MAX_YEARS", default=10)
+# Uploaded spreadsheets (personnel register, attendance lists) are untrusted: limits checked
+# while reading, so no file can take the process's memory or CPU.
+TABLE_UPLOAD_MAX_BYTES = env.int("TABLE_UPLOAD_MAX_BYTES", default=64 * 1024 * 1024)
+TABLE_UPLOAD_MAX_ROWS = env.int("TABLE_UPLOAD_MAX_ROWS", default=600_000)
+TABLE_UPLOAD_MAX_COLUMNS = env.int("TABLE_UPLOAD_MAX_COLUMNS", default=50)
+TABLE_UPLOAD_MAX_CELL_LENGTH = env.int("TABLE_UPLOAD_MAX_CELL_LENGTH", default=1000)
 # Follow-up reports for more units than this are built in the background.
 REPORT_ZIP_INLINE_LIMIT = env.int("REPORT_ZIP_INLINE_LIMIT", default=5)
 REPORT_BUNDLE_RETENTION_DAYS = env.int("REPORT_BUNDLE_RETENTION_DAYS", default=7)

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from people.importing import apply_plan, plan_import
-from people.tabular import UnreadableFile, read_table
+from people.tabular import UnreadableFile, check_size, read_table
 
 
 class Command(BaseCommand):
@@ -26,6 +26,7 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(f"Filen {path} finns inte.")
         try:
+            check_size(file.stat().st_size)
             return read_table(file.name, file.read_bytes())
         except UnreadableFile as error:
             raise CommandError(f"{path}: {error}") from error
