@@ -35,15 +35,28 @@ def question_stats(module: ModulePage) -> list[QuestionStats]:
 
 
 def question_stats_by_module(
-    modules: list[ModulePage], answers: QuerySet[QuizAnswer]
+    modules: list[ModulePage], answers: QuerySet[QuizAnswer], block=None
 ) -> dict[int, list[QuestionStats]]:
     """The same, for many modules at once and over a chosen set of answers (scope, period).
 
     A fixed number of queries whatever the number of answers: counting happens in SQL, grouped
     by question and by the exact set of options chosen, which stays small.
+
+    `block` is an expression that splits the answers into the periods a reader can choose
+    between (tertials, say). A question is then hidden unless every block holds either no one
+    or at least the minimum: otherwise comparing two periods would single out a small block.
     """
     module_ids = [module.pk for module in modules]
     answers = answers.filter(attempt__module_id__in=module_ids).order_by()
+    small_blocks = set()
+    if block is not None:
+        small_blocks = {
+            (row["attempt__module_id"], row["question_id"])
+            for row in answers.annotate(block=block)
+            .values("attempt__module_id", "question_id", "block")
+            .annotate(people=Count("attempt__employee", distinct=True))
+            if row["people"] < settings.ANONYMITY_MIN_GROUP
+        }
     totals = {
         (row["attempt__module_id"], row["question_id"]): row
         for row in answers.values("attempt__module_id", "question_id").annotate(
@@ -68,12 +81,16 @@ def question_stats_by_module(
         for quiz in ModuleQuiz.objects.filter(page_id__in=module_ids)
     }
     return {
-        module_id: _module_stats(module_id, snapshots.get(module_id, []), totals, wrong_choices)
+        module_id: _module_stats(
+            module_id, snapshots.get(module_id, []), totals, wrong_choices, small_blocks
+        )
         for module_id in module_ids
     }
 
 
-def _module_stats(module_id, current, totals, wrong_choices) -> list[QuestionStats]:
+def _module_stats(
+    module_id, current, totals, wrong_choices, small_blocks=frozenset()
+) -> list[QuestionStats]:
     texts = {q["id"]: q["question"] for q in current}
     option_texts = {o["id"]: o["text"] for q in current for o in q["options"]}
     correct_ids = {q["id"]: {o["id"] for o in q["options"] if o["correct"]} for q in current}
@@ -92,7 +109,7 @@ def _module_stats(module_id, current, totals, wrong_choices) -> list[QuestionSta
             }
         )
         # Too few answers would let a reader infer what a named colleague chose.
-        too_few = row["people"] < settings.ANONYMITY_MIN_GROUP
+        too_few = row["people"] < settings.ANONYMITY_MIN_GROUP or key in small_blocks
         top = [] if too_few else counter.most_common(1)
         stats.append(
             QuestionStats(

@@ -5,11 +5,11 @@ filtered by the user's scope first and the chosen criteria second.
 """
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import ExtractMonth, ExtractYear, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +63,24 @@ def statuses(scope: Scope, criteria: Criteria) -> QuerySet[ComplianceStatus]:
     if criteria.status:
         queryset = queryset.filter(status=criteria.status)
     return queryset
+
+
+def anonymous_period(criteria: Criteria) -> Criteria:
+    """The period widened to whole tertials (Jan–Apr, May–Aug, Sep–Dec).
+
+    Anonymous statistics over periods a day apart would differ by one day's answers: a reader
+    could single out a colleague. Only whole tertials can be compared, and `questions()` hides a
+    question unless every tertial in the period has no one or enough people.
+    """
+    start = date(criteria.start.year, 1 + 4 * ((criteria.start.month - 1) // 4), 1)
+    last_month = 4 + 4 * ((criteria.end.month - 1) // 4)
+    end = add_months(date(criteria.end.year, last_month, 1), 1) - timedelta(days=1)
+    return replace(criteria, start=start, end=end)
+
+
+def _tertial(field: str):
+    # Year and tertial as one number (2026 → 20260, 20261, 20262), in the site's time zone.
+    return ExtractYear(field) * 10 + (ExtractMonth(field) - 1) / 4
 
 
 def _period(criteria: Criteria) -> tuple[datetime, datetime]:
@@ -433,7 +451,7 @@ def questions(scope: Scope, criteria: Criteria) -> list[ModuleQuestions]:
     for course in courses:
         condition |= Q(path__startswith=course.path, depth=course.depth + 1)
     modules = list(ModulePage.objects.live().filter(condition).order_by("path"))
-    start, end = _period(criteria)
+    start, end = _period(anonymous_period(criteria))
     answers = in_scope(
         QuizAnswer.objects.filter(attempt__submitted_at__gte=start, attempt__submitted_at__lt=end),
         scope,
@@ -442,7 +460,7 @@ def questions(scope: Scope, criteria: Criteria) -> list[ModuleQuestions]:
         # The unit the answer was given in, kept on the attempt: who moves takes no answers along.
         unit="attempt__org_unit",
     )
-    stats = question_stats_by_module(modules, answers)
+    stats = question_stats_by_module(modules, answers, block=_tertial("attempt__submitted_at"))
     return [
         ModuleQuestions(
             course=by_path[module.path[: -ModulePage.steplen]],

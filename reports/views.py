@@ -343,6 +343,7 @@ class QuestionsView(FollowUpView):
         return {
             "modules": queries.questions(self.scope, self.criteria),
             "minimum": settings.ANONYMITY_MIN_GROUP,
+            "period": queries.anonymous_period(self.criteria),
         }
 
     def tables(self, data):

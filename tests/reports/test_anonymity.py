@@ -1,0 +1,122 @@
+"""Security finding 6 (issue 14): the anonymity minimum cannot be bypassed by comparing periods.
+
+The review took Frågor for two periods one day apart and read off single colleagues' answers.
+Anonymous statistics now count whole tertials only, and a question is hidden unless every
+tertial in the period has no one or at least the minimum of people.
+"""
+
+from datetime import date
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from quizzes.models import QuizAnswer, QuizAttempt
+from reports.filters import Criteria
+from reports.queries import anonymous_period
+from tests.reports.conftest import at
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "snapped"),
+    [
+        (date(2026, 1, 1), date(2026, 4, 30), (date(2026, 1, 1), date(2026, 4, 30))),
+        (date(2026, 1, 2), date(2026, 5, 1), (date(2026, 1, 1), date(2026, 8, 31))),
+        (date(2026, 4, 30), date(2026, 4, 30), (date(2026, 1, 1), date(2026, 4, 30))),
+        (date(2026, 5, 1), date(2026, 9, 1), (date(2026, 5, 1), date(2026, 12, 31))),
+        (date(2025, 12, 31), date(2026, 12, 31), (date(2025, 9, 1), date(2026, 12, 31))),
+    ],
+)
+def test_periods_snap_to_whole_tertials(start, end, snapped):
+    criteria = Criteria(unit=None, role=None, course=None, start=start, end=end, status=None)
+    period = anonymous_period(criteria)
+    assert (period.start, period.end) == snapped
+
+
+def _answer(employee, module, question, option_id, day, correct):
+    attempt = QuizAttempt.objects.create(
+        employee=employee,
+        org_unit=employee.org_unit,
+        module=module,
+        questions=[question],
+        pass_mark=80,
+        org_unit_code=employee.org_unit.code,
+        submitted_at=at(day),
+        score=100 if correct else 0,
+        passed=correct,
+    )
+    QuizAnswer.objects.create(
+        attempt=attempt, question_id=question["id"], selected=[option_id], correct=correct
+    )
+
+
+@pytest.fixture
+def answers(org, course):
+    """Three people answer in February; one more, alone, in May (wrongly)."""
+    from tests.quizzes.conftest import add_quiz
+
+    quiz = add_quiz(course.intro_module, shuffle_options=False)
+    question = quiz.question_snapshots()[0]
+    right = next(o["id"] for o in question["options"] if o["correct"])
+    wrong = next(o["id"] for o in question["options"] if not o["correct"])
+    module = course.intro_module
+    for name in ("a1", "a2", "a3"):
+        _answer(getattr(org.people, name), module, question, right, date(2026, 2, 10), True)
+    _answer(org.people.b1, module, question, wrong, date(2026, 5, 12), False)
+    return question
+
+
+def _stats(client, start, end):
+    response = client.get(reverse("reports:questions"), {"start": start, "end": end})
+    assert response.status_code == 200
+    [module] = response.context["modules"]
+    return module.questions[0]
+
+
+@override_settings(ANONYMITY_MIN_GROUP=3)
+def test_periods_a_day_apart_give_the_same_figures(hr_client, answers):
+    before = _stats(hr_client, "2026-01-01", "2026-05-11")
+    after = _stats(hr_client, "2026-01-01", "2026-05-12")
+    assert (before.answered, before.correct, before.too_few) == (
+        after.answered,
+        after.correct,
+        after.too_few,
+    )
+
+
+@override_settings(ANONYMITY_MIN_GROUP=3)
+def test_a_small_tertial_hides_the_question_even_when_the_period_has_enough_people(
+    hr_client, answers
+):
+    # Four people in January–August, but May–August alone has one: comparing this with
+    # January–April would give that one person's answer away.
+    stats = _stats(hr_client, "2026-01-01", "2026-08-31")
+    assert stats.people == 4
+    assert stats.too_few and stats.share_correct is None and stats.most_chosen_wrong is None
+    # January–April on its own has three people and is shown.
+    stats = _stats(hr_client, "2026-01-01", "2026-04-30")
+    assert not stats.too_few and (stats.answered, stats.correct) == (3, 3)
+
+
+@override_settings(ANONYMITY_MIN_GROUP=3)
+def test_the_page_states_the_tertials_it_counted(hr_client, answers):
+    response = hr_client.get(
+        reverse("reports:questions"), {"start": "2026-02-03", "end": "2026-03-01"}
+    )
+    content = response.content.decode()
+    assert "från 1 januari 2026 till 30 april 2026" in content
+    assert "per hela tertial" in content
+
+
+@override_settings(ANONYMITY_MIN_GROUP=3)
+def test_the_export_follows_the_same_rule(hr_client, answers):
+    response = hr_client.get(
+        reverse("reports:questions_export", args=["csv"]),
+        {"start": "2026-01-01", "end": "2026-08-31"},
+    )
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    [row] = [line for line in body.splitlines() if answers["question"] in line]
+    cells = [cell.strip('"') for cell in row.split(";")]
+    assert cells[3:6] == ["", "", ""]
