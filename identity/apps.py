@@ -6,3 +6,7 @@ class IdentityConfig(AppConfig):
 
     name = "identity"
     verbose_name = "Inloggning"
+
+    def ready(self):
+        # Signal receivers: the session clock starts at every login, however it happens.
+        from identity import session_timeout  # noqa: F401
