@@ -23,8 +23,11 @@ def _local(moment) -> str:
     return date_format(timezone.localtime(moment), "j F Y \\k\\l. H:i")
 
 
-def calendar_file(session: CourseSession) -> bytes:
-    """The session as an iCalendar file, for the employee's own calendar."""
+def calendar_file(session: CourseSession, *, with_meeting_link: bool = True) -> bytes:
+    """The session as an iCalendar file, for the employee's own calendar.
+
+    The meeting link is for those with a seat: anyone else gets the time and place only.
+    """
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Vaksam//Kurstillfällen//SV")
     calendar.add("version", "2.0")
@@ -35,8 +38,9 @@ def calendar_file(session: CourseSession) -> bytes:
     event.add("dtstart", session.starts_at)
     event.add("dtend", session.ends_at)
     event.add("summary", session.course.title)
-    event.add("location", session.place or session.get_format_display())
-    if session.meeting_url:
+    place = session.place if with_meeting_link else session.location
+    event.add("location", place or session.get_format_display())
+    if session.meeting_url and with_meeting_link:
         event.add("url", session.meeting_url)
     event.add("description", _("Kurstillfälle i %(course)s.") % {"course": session.course.title})
     if session.status == CourseSession.Status.CANCELLED:
@@ -51,7 +55,15 @@ def send_booking_email(booking: Booking, kind: str) -> None:
     if not employee.user.email:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"booking": booking, "session": session, "employee": employee, "kind": kind}
+        has_seat = kind in {"confirmed", "promoted"}
+        context = {
+            "booking": booking,
+            "session": session,
+            "employee": employee,
+            "kind": kind,
+            # The meeting link goes to those with a seat, not to the waiting list.
+            "place": session.place if has_seat else session.location,
+        }
         subject = {
             "confirmed": _("Bokningsbekräftelse: %(course)s"),
             "waitlisted": _("Du står på väntelistan: %(course)s"),
@@ -59,6 +71,8 @@ def send_booking_email(booking: Booking, kind: str) -> None:
             "cancelled": _("Avbokning: %(course)s"),
             "session_cancelled": _("Kurstillfället är inställt: %(course)s"),
         }[kind] % {"course": session.course.title}
+        # A line break in a page title would make the subject an invalid header.
+        subject = " ".join(subject.split())
         message = EmailMultiAlternatives(
             subject=subject,
             body=render_to_string("courses/email/booking.txt", context),
@@ -68,7 +82,11 @@ def send_booking_email(booking: Booking, kind: str) -> None:
             render_to_string("courses/email/booking.html", context), "text/html"
         )
         if kind in {"confirmed", "promoted", "session_cancelled"}:
-            message.attach("kurstillfalle.ics", calendar_file(session), "text/calendar")
+            message.attach(
+                "kurstillfalle.ics",
+                calendar_file(session, with_meeting_link=has_seat),
+                "text/calendar",
+            )
         message.send()
 
 

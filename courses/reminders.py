@@ -38,7 +38,9 @@ def _send(to: str, subject: str, template: str, context: dict) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
         message = EmailMultiAlternatives(
-            subject=subject, body=render_to_string(f"{template}.txt", context), to=[to]
+            subject=" ".join(subject.split()),  # no line breaks from titles in a header
+            body=render_to_string(f"{template}.txt", context),
+            to=[to],
         )
         message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
         message.send()

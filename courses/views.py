@@ -104,6 +104,13 @@ def cancel_booking(request, pk: int):
 @login_required
 def session_calendar(request, pk: int):
     session = get_object_or_404(CourseSession.objects.select_related("course"), pk=pk)
-    response = HttpResponse(booking.calendar_file(session), content_type="text/calendar")
+    has_seat = Booking.objects.filter(
+        session=session,
+        employee__user=request.user,
+        status=Booking.Status.CONFIRMED,
+    ).exists()
+    response = HttpResponse(
+        booking.calendar_file(session, with_meeting_link=has_seat), content_type="text/calendar"
+    )
     response["Content-Disposition"] = f'attachment; filename="kurstillfalle-{session.pk}.ics"'
     return response

@@ -1,7 +1,8 @@
-"""Sessions end after idle time and after an absolute lifetime; the admin asks again sooner.
+"""Signed-in sessions on shared computers: they end after idle time and after an absolute
+lifetime (the admin asks again sooner), and their pages are not kept in any cache.
 
-A shared office computer left signed in is the threat here: Django's fixed cookie age alone
-kept a session for 14 days whatever happened at the keyboard.
+Django's fixed cookie age alone kept a session for 14 days whatever happened at the keyboard,
+and the browser's back button showed the last person's data to the next.
 """
 
 import time
@@ -12,6 +13,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 LOGIN_AT = "vaksam_login_at"
@@ -61,3 +63,17 @@ class SessionTimeoutMiddleware:
             if now - session.get(LAST_SEEN, 0) >= TOUCH_EVERY_SECONDS:
                 session[LAST_SEEN] = now
         return self.get_response(request)
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Pages seen by a signed-in user may name people: no browser or proxy keeps them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -62,6 +62,15 @@ class EmployeeForm(WagtailAdminModelForm):
             self.fields["last_name"].initial = user.last_name
             self.fields["email"].initial = user.email
 
+    def clean_employee_number(self):
+        number = self.cleaned_data["employee_number"].strip()
+        # New accounts take the employee number as username; it must be free.
+        if self.instance.pk is None and get_user_model().objects.filter(username=number).exists():
+            raise forms.ValidationError(
+                _("Anställningsnumret används redan som användarnamn för ett annat konto.")
+            )
+        return number
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         users = get_user_model().objects.filter(email__iexact=email)

@@ -146,6 +146,22 @@ def _date(values, index, label: str, sheet: str, row: int, errors: list) -> date
     return None
 
 
+def _too_long(values, columns: dict, limits: dict, sheet: str, row: int) -> list[RowError]:
+    """Values longer than their database column: a clear message instead of a failed save."""
+    errors = []
+    for key, (label, limit) in limits.items():
+        if len(_text(values, columns[key])) > limit:
+            errors.append(
+                RowError(
+                    sheet,
+                    row,
+                    _("%(column)s får vara högst %(limit)d tecken.")
+                    % {"column": label, "limit": limit},
+                )
+            )
+    return errors
+
+
 def _codes(text: str) -> frozenset[str]:
     return frozenset(part.strip() for part in LIST_SEPARATORS.split(text) if part.strip())
 
@@ -162,7 +178,14 @@ def plan_units(dataset: tablib.Dataset, errors: list[RowError]) -> list[UnitRow]
     db_paths = dict(OrgUnit.objects.values_list("code", "path"))
     known = set(db_paths)
     rows, seen = [], {}
+    limits = {
+        "code": (_("Kod"), OrgUnit._meta.get_field("code").max_length),
+        "name": (_("Namn"), OrgUnit._meta.get_field("name").max_length),
+    }
     for number, values in enumerate(dataset, start=2):
+        if too_long := _too_long(values, columns, limits, sheet, number):
+            errors.extend(too_long)
+            continue
         code, name = _text(values, columns["code"]), _text(values, columns["name"])
         kind_text, parent = _text(values, columns["kind"]).lower(), _text(values, columns["parent"])
         if not code:
@@ -264,8 +287,22 @@ def plan_employees(
     for role in Role.objects.all():
         role_lookup[role.code.lower()] = role.code
         role_lookup[role.name.lower()] = role.code
+    limits = {
+        "employee_number": (
+            _("Anställningsnummer"),
+            Employee._meta.get_field("employee_number").max_length,
+        ),
+        "first_name": (_("Förnamn"), User._meta.get_field("first_name").max_length),
+        "last_name": (_("Efternamn"), User._meta.get_field("last_name").max_length),
+        "email": (_("E-post"), User._meta.get_field("email").max_length),
+        "unit_code": (_("Enhetskod"), OrgUnit._meta.get_field("code").max_length),
+    }
     rows, seen = [], {}
     for number, values in enumerate(dataset, start=2):
+        if too_long := _too_long(values, columns, limits, sheet, number):
+            errors.extend(too_long)
+            numbers.add(_text(values, columns["employee_number"]))
+            continue
         row_errors: list[RowError] = []
         employee_number = _text(values, columns["employee_number"])
         email = _text(values, columns["email"]).lower()
@@ -450,7 +487,10 @@ def _apply_employees(plan: ImportPlan, result: ImportResult) -> None:
             new_rows.append(row)
             continue
         user, changed = employee.user, False
-        user_values = (row.first_name, row.last_name, row.email, True)
+        # A returning employee's account opens again; an account an administrator closed
+        # while the employee stayed active stays closed: a file does not overrule that.
+        user_active = user.is_active if employee.is_active else True
+        user_values = (row.first_name, row.last_name, row.email, user_active)
         if (user.first_name, user.last_name, user.email, user.is_active) != user_values:
             user.first_name, user.last_name, user.email, user.is_active = user_values
             changed_users.append(user)

@@ -1,6 +1,7 @@
 """Tables out of the dashboards: CSV and XLSX, streamed, with spreadsheet formulas neutralised."""
 
 import csv
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,6 +14,8 @@ from openpyxl.cell import WriteOnlyCell
 
 # A cell starting with one of these is run as a formula by Excel and LibreOffice (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# After a separator (and any spaces), the start of a formula.
+CSV_PIECE_FORMULA = re.compile(r"([,;\t]\s*)([=+\-@])")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -44,18 +47,30 @@ class _Echo:
         return value
 
 
+def _csv_cell(value):
+    """Neutralised, and every piece a program might split off at a separator neutralised too.
+
+    Every text cell is quoted, but a program that ignores the quotes (or splits on commas where we
+    wrote semicolons) would otherwise start a new cell with "=…" after the comma.
+    """
+    value = neutralise(value)
+    if not isinstance(value, str):
+        return value
+    return CSV_PIECE_FORMULA.sub(lambda match: match.group(1) + "'" + match.group(2), value)
+
+
 def _csv_lines(tables: list[Table]) -> Iterator[str]:
     # A BOM and semicolons: what Excel with Swedish settings opens correctly on a double click.
     yield "\ufeff"
-    writer = csv.writer(_Echo(), delimiter=";")
+    writer = csv.writer(_Echo(), delimiter=";", quoting=csv.QUOTE_NONNUMERIC)
     for index, table in enumerate(tables):
         if len(tables) > 1:
             if index:
                 yield writer.writerow([])
-            yield writer.writerow([neutralise(table.title)])
-        yield writer.writerow([neutralise(header) for header in table.headers])
+            yield writer.writerow([_csv_cell(table.title)])
+        yield writer.writerow([_csv_cell(header) for header in table.headers])
         for row in table.rows:
-            yield writer.writerow([neutralise(value) for value in row])
+            yield writer.writerow([_csv_cell(value) for value in row])
 
 
 def csv_response(tables: list[Table], filename: str) -> StreamingHttpResponse:

@@ -156,3 +156,42 @@ def test_a_raised_capacity_goes_to_those_already_waiting(session, unit):
     newcomer = booking.book(employee=EmployeeFactory(org_unit=unit), session=session)
     assert Booking.objects.get(employee=people[2]).status == "confirmed"
     assert newcomer.status == "waitlisted"
+
+
+def test_a_line_break_in_the_course_title_does_not_break_the_mail(
+    client, course, employee, django_capture_on_commit_callbacks
+):
+    """Security finding (low): the booking was saved, then the mail's header failed with 500."""
+    course.title = "Otillåten\npåverkan"
+    course.save()
+    session = make_session(course)
+    client.force_login(employee.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("session_book", args=[session.pk]))
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.subject == "Bokningsbekräftelse: Otillåten påverkan"
+    message.message()  # builds the headers: raises on a line break
+
+
+def test_the_meeting_link_is_only_for_those_with_a_seat(client, session, employee):
+    client.force_login(employee.user)
+    calendar = client.get(reverse("session_calendar", args=[session.pk])).content.decode()
+    assert "SUMMARY:" in calendar and session.meeting_url not in calendar
+    booking.book(employee=employee, session=session)
+    calendar = client.get(reverse("session_calendar", args=[session.pk])).content.decode()
+    assert session.meeting_url in calendar
+
+
+def test_the_waiting_list_mail_has_no_meeting_link(
+    course, employee, django_capture_on_commit_callbacks
+):
+    session = make_session(course, capacity=1)
+    booking.book(employee=EmployeeFactory(org_unit=employee.org_unit), session=session)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert booking.book(employee=employee, session=session).status == Booking.Status.WAITLISTED
+    [message] = mail.outbox
+    assert "väntelistan" in message.subject
+    assert session.meeting_url not in message.body
+    assert session.meeting_url not in message.alternatives[0][0]

@@ -65,3 +65,15 @@ def test_activity_moves_the_clock_on(client, course, employee):
 
 def test_the_cookie_lasts_no_longer_than_the_absolute_lifetime(settings):
     assert settings.SESSION_COOKIE_AGE == settings.SESSION_ABSOLUTE_LIFETIME <= 12 * HOUR
+
+
+def test_pages_of_a_signed_in_user_are_not_stored(client, course, employee):
+    client.force_login(employee.user)
+    response = client.get(reverse("my_courses"))
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_public_pages_may_be_cached(client, home_page):
+    response = client.get("/")
+    assert "no-store" not in response.get("Cache-Control", "")

@@ -259,3 +259,36 @@ def test_a_unit_cannot_be_moved_below_its_own_descendant():
     result = plan(csv(GOOD), units=units.encode())
     assert result.blocking
     assert any("egen underenhet" in error.message for error in result.errors)
+
+
+def test_values_longer_than_their_column_get_a_row_error_not_a_failed_save():
+    long_name = "Å" * 151
+    errors = plan(csv(f"A1;{long_name};Öberg;asa@example.org;enh-1;;;;")).errors
+    assert [e.message for e in errors] == ["Förnamn får vara högst 150 tecken."]
+    errors = plan(csv(f"{'9' * 51};Åsa;Öberg;asa@example.org;enh-1;;;;")).errors
+    assert [e.message for e in errors] == ["Anställningsnummer får vara högst 50 tecken."]
+
+
+def test_a_unit_name_longer_than_its_column_gets_a_row_error():
+    units = "kod;namn;typ;överordnad kod\r\nx;" + "N" * 201 + ";enhet;sdf"
+    errors = plan(csv(GOOD), units=units.encode()).errors
+    assert "Namn får vara högst 200 tecken." in [e.message for e in errors]
+
+
+def test_the_import_does_not_reopen_an_account_an_administrator_closed():
+    apply_plan(plan(csv(GOOD)))
+    user = Employee.objects.get(employee_number="A1").user
+    user.is_active = False
+    user.save()
+    apply_plan(plan(csv(GOOD.replace("Åsa", "Åsa-Lena"))))
+    user.refresh_from_db()
+    assert user.first_name == "Åsa-Lena" and not user.is_active
+
+
+def test_someone_back_in_the_register_gets_their_account_back():
+    apply_plan(plan(csv(GOOD, "A2;Bo;Ek;bo@example.org;enh-1;;;;")))
+    apply_plan(plan(csv(GOOD), full=True))
+    assert not Employee.objects.get(employee_number="A2").user.is_active
+    apply_plan(plan(csv(GOOD, "A2;Bo;Ek;bo@example.org;enh-1;;;;")))
+    returning = Employee.objects.get(employee_number="A2")
+    assert returning.is_active and returning.user.is_active

@@ -107,3 +107,25 @@ def test_hr_creates_an_employee_with_their_account(client, tree, roles):
     created = Employee.objects.get(employee_number="N123")
     assert created.full_name == "Örjan Åkesson"
     assert not created.user.has_usable_password()
+
+
+def test_a_new_employee_number_taken_as_a_username_gets_a_message_not_a_500(client, tree):
+    groups = ensure_groups()
+    hr = EmployeeFactory(org_unit=tree["a"])
+    hr.user.groups.add(groups["HR"])
+    client.force_login(hr.user)
+    taken = EmployeeFactory(org_unit=tree["a"]).user.username
+    response = client.post(
+        "/admin/people/employees/new/",
+        {
+            "first_name": "Örjan",
+            "last_name": "Åkesson",
+            "employee_number": taken,
+            "email": "orjan@example.org",
+            "org_unit": tree["a1"].pk,
+            "start_date": "2026-01-01",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "används redan som användarnamn" in response.content.decode()

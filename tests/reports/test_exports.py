@@ -42,7 +42,7 @@ def test_people_csv_has_every_row_and_neutralised_formulas(hr_client, org):
     response = hr_client.get(reverse("reports:people_export", args=["csv"]))
     assert response["Content-Disposition"].startswith('attachment; filename="uppfoljning-people')
     lines = csv_text(response).splitlines()
-    assert lines[0].startswith("Namn;Anställningsnummer;Enhet")
+    assert lines[0].startswith('"Namn";"Anställningsnummer";"Enhet"')
     assert len(lines) == 1 + 7
     formula_row = next(line for line in lines if "HYPERLINK" in line)
     # csv quotes the cell (it holds a quote sign); inside, the apostrophe comes first.
@@ -150,3 +150,12 @@ def test_many_reports_are_built_in_the_background(
     colleague.groups.add(ensure_groups()[HR])
     hr_client.force_login(colleague)
     assert hr_client.get(reverse("reports:bundle_download", args=[bundle.pk])).status_code == 404
+
+
+def test_csv_pieces_after_a_separator_are_neutralised_and_every_cell_quoted():
+    from reports.exports import Table, _csv_lines
+
+    table = Table("T", ["Namn", "Antal"], [["Ek, =HYPERLINK(1);+2\t-3", 5]])
+    [header, row] = "".join(_csv_lines([table])).lstrip("\ufeff").splitlines()
+    assert header == '"Namn";"Antal"'
+    assert row == "\"Ek, '=HYPERLINK(1);'+2\t'-3\";5"
