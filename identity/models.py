@@ -106,6 +106,9 @@ class ScimUser(models.Model):
     user_name = models.CharField(_("användarnamn i SCIM"), max_length=255)
     external_id = models.CharField(_("externt id"), max_length=255, blank=True)
     title = models.CharField(_("befattning"), max_length=255, blank=True)
+    # `active` as the client last sent it; None when it never did (or removed it), which
+    # means active. Whether the person is active is the employee's is_active.
+    active = models.BooleanField(_("aktiv enligt klienten"), null=True, blank=True)
     # The addresses as the client sent them (value, type, primary); the one in use is the
     # account's e-mail, which stays the authority.
     emails = models.JSONField(_("e-postadresser"), default=list, blank=True)

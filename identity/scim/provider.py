@@ -52,7 +52,12 @@ def _kept_attributes(unit_attribute: str) -> dict[str, dict[str, set[str] | None
             "active": None,
             "emails": {"value", "type", "primary"},
         },
-        ENTERPRISE_USER: {"employeeNumber": None, unit_attribute: None, "manager": None},
+        # The manager's displayName is left out: it is the other person's data, not this one's.
+        ENTERPRISE_USER: {
+            "employeeNumber": None,
+            unit_attribute: None,
+            "manager": {"value", "$ref"},
+        },
     }
 
 
@@ -87,11 +92,13 @@ def _provider(unit_attribute: str) -> ScimProvider:
             attributes.append(attribute)
         document["attributes"] = attributes
         schemas.append(Schema.model_validate(document))
-    resource_types = [
-        ResourceType.model_validate(document)
-        for document in load_json_resource("default-resource-types.json")
-        if document["id"] == "User"
-    ]
+    resource_types = []
+    for document in load_json_resource("default-resource-types.json"):
+        if document["id"] == "User":
+            # The number and the unit live in the enterprise extension: every User has it.
+            for extension in document["schemaExtensions"]:
+                extension["required"] = True
+            resource_types.append(ResourceType.model_validate(document))
     config = ServiceProviderConfig(
         patch=Patch(supported=True),
         bulk=Bulk(supported=False, max_operations=0, max_payload_size=0),

@@ -46,7 +46,7 @@ class Person:
     given_name: str
     family_name: str
     title: str
-    active: bool
+    active: bool | None
     emails: list[dict[str, Any]]
     employee_number: str
     unit_code: str
@@ -69,7 +69,7 @@ class Person:
             given_name=(name.get("givenName") or "").strip(),
             family_name=(name.get("familyName") or "").strip(),
             title=(document.get("title") or "").strip(),
-            active=document.get("active") is not False,
+            active=document.get("active"),
             emails=emails,
             employee_number=(enterprise.get("employeeNumber") or "").strip(),
             unit_code=(enterprise.get(unit_attribute()) or "").strip(),
@@ -111,7 +111,7 @@ class UserStorage(ScimStorage):
     @staticmethod
     def _links():
         return ScimUser.objects.provisioned().select_related(
-            "employee__user", "employee__org_unit", "manager__employee__user"
+            "employee__user", "employee__org_unit", "manager"
         )
 
     def _link(self, resource_id: str) -> ScimUser:
@@ -132,6 +132,7 @@ class UserStorage(ScimStorage):
                 # The address was changed in Vaksam (by HR): show the one in use.
                 emails = [{"value": user.email, "type": "work", "primary": True}]
         enterprise: dict[str, Any] = {
+            "schemas": [ENTERPRISE_USER],
             "employeeNumber": employee.employee_number,
             unit_attribute(): employee.org_unit.code,
         }
@@ -139,15 +140,17 @@ class UserStorage(ScimStorage):
             enterprise["manager"] = {
                 "value": str(link.manager_id),
                 "$ref": f"Users/{link.manager_id}",
-                "displayName": link.manager.employee.full_name,
             }
         document: dict[str, Any] = {
             "schemas": [CORE_USER, ENTERPRISE_USER],
             "id": str(link.pk),
             "userName": link.user_name,
-            "active": employee.is_active and user.is_active,
             ENTERPRISE_USER: enterprise,
         }
+        active = employee.is_active and user.is_active
+        if link.active is not None or not active:
+            # Left out only when the client never set it and the person is active, its default.
+            document["active"] = active
         if link.external_id:
             document["externalId"] = link.external_id
         if user.first_name or user.last_name:
@@ -318,14 +321,15 @@ class UserStorage(ScimStorage):
 
         user.first_name, user.last_name = person.given_name[:150], person.family_name[:150]
         user.email = email
-        user.is_active = person.active
+        active = person.active is not False
+        user.is_active = active
         user.save()
         today = timezone.localdate()
         employee.user = user
         employee.employee_number = person.employee_number
         employee.org_unit = unit
-        employee.is_active = person.active
-        if person.active and employee.end_date and employee.end_date < today:
+        employee.is_active = active
+        if active and employee.end_date and employee.end_date < today:
             # Active in the organisation's directory means employed: an old end date goes.
             employee.end_date = None
         employee.save()
@@ -337,6 +341,7 @@ class UserStorage(ScimStorage):
         link.user_name = person.user_name
         link.external_id = person.external_id
         link.title = person.title
+        link.active = person.active
         link.emails = person.emails
         link.manager = manager
         link.modified_at = now
