@@ -36,9 +36,7 @@ def test_scim2_tester_passes_every_user_check(live_server):
         # check_server leaves this one out; it is applicable, so it runs too.
         results += core_schemas_validation(CheckContext(client, CheckConfig()))
 
-    failed = [
-        f"{result.title}: {result.reason}" for result in results if result.status in FAILED
-    ]
+    failed = [f"{result.title}: {result.reason}" for result in results if result.status in FAILED]
     assert not failed, "\n".join(failed)
     passed = {result.title for result in results if result.status == Status.SUCCESS}
     for check in (
