@@ -39,6 +39,7 @@ PAGES = [
     ("hr", "/admin/intyg/exporter/"),
     ("hr", "/admin/personal/importera/"),
     ("hr", "/admin/tilldelning/"),
+    ("admin", "/admin/scim-token/"),  # provisioning tokens: administrators only
     # Follow-up: HR sees the whole organisation, a manager their subtree.
     ("hr", "/uppfoljning/"),
     ("hr", "/uppfoljning/?start=nej"),  # a form error
