@@ -4,10 +4,10 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from people.models import OrgUnit
+from people.services import employees_changed
 
 
 class OrgUnitForm(WagtailAdminModelForm):
@@ -97,6 +97,5 @@ class EmployeeForm(WagtailAdminModelForm):
         employee.user = user
         employee = super().save(commit=commit)
         # Apps built on people (courses keeps compliance) react to the changed employee.
-        for on_changed in hooks.get_hooks("employees_changed"):
-            on_changed(employee_ids={employee.pk})
+        employees_changed(employee_ids={employee.pk})
         return employee

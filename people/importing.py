@@ -11,7 +11,6 @@ from datetime import date, datetime
 
 import tablib
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -19,9 +18,9 @@ from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail import hooks
 
 from people.models import Employee, OrgUnit, Role, protected_accounts
+from people.services import UNUSABLE_PASSWORD, employees_changed
 
 EMPLOYEE_COLUMNS = {
     "employee_number": ("anställningsnummer", "anstallningsnummer", "anst.nr"),
@@ -41,8 +40,6 @@ UNIT_COLUMNS = {
     "kind": ("typ",),
     "parent": ("överordnad kod", "overordnad kod", "överordnad"),
 }
-# People sign in through the organisation; imported accounts have no usable password.
-UNUSABLE_PASSWORD = UNUSABLE_PASSWORD_PREFIX + "imported"
 LIST_SEPARATORS = re.compile(r"[,;|]")
 KINDS = {
     **{k.value: k.value for k in OrgUnit.Kind},
@@ -602,8 +599,7 @@ def apply_plan(
             _apply_units(plan, result)
             _apply_employees(plan, result)
             # Apps built on people (courses keeps compliance) react to changed employees.
-            for on_changed in hooks.get_hooks("employees_changed"):
-                on_changed(employee_ids=result.changed_employee_ids)
+            employees_changed(employee_ids=result.changed_employee_ids)
             if dry_run:
                 raise _DryRun
     except _DryRun:

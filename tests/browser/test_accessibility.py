@@ -40,6 +40,7 @@ PAGES = [
     ("hr", "/admin/intyg/zip/"),
     ("hr", "/admin/personal/importera/"),
     ("hr", "/admin/tilldelning/"),
+    ("admin", "/admin/scim-token/"),  # provisioning tokens: administrators only
     # Follow-up: HR sees the whole organisation, a manager their subtree.
     ("hr", "/uppfoljning/"),
     ("hr", "/uppfoljning/?start=nej"),  # a form error

@@ -210,3 +210,15 @@ COMPLIANCE_EXPIRING_DAYS = env.int("COMPLIANCE_EXPIRING_DAYS", default=60)
 REMINDER_DAYS_BEFORE = [int(d) for d in env.list("REMINDER_DAYS_BEFORE", default=["14", "3"])]
 # Managers' weekly digest goes out on this weekday (0 = Monday).
 REMINDER_DIGEST_WEEKDAY = env.int("REMINDER_DIGEST_WEEKDAY", default=0)
+
+# SCIM provisioning (/scim/v2/): the enterprise attribute that carries the unit code
+# (department, division, costCenter or organization), as identity providers differ in which
+# one holds it.
+SCIM_UNIT_ATTRIBUTE = env.str("SCIM_UNIT_ATTRIBUTE", default="department")
+# Where a provisioned person's role comes from: "title" (a role matched by code or name) or
+# "none" (roles stay HR's to set in the admin or the import).
+SCIM_ROLE_SOURCE = env.str("SCIM_ROLE_SOURCE", default="title")
+# Requests one provisioning token may make (django-ratelimit syntax); Entra ID sends bursts.
+SCIM_RATE_LIMIT = env.str("SCIM_RATE_LIMIT", default="1200/m")
+# A SCIM request body above this many bytes is refused before it is read.
+SCIM_MAX_BODY_BYTES = env.int("SCIM_MAX_BODY_BYTES", default=256 * 1024)

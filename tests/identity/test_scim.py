@@ -1,0 +1,418 @@
+"""SCIM provisioning at /scim/v2/: Entra ID's requests, tokens, limits, refusals and audit."""
+
+import hashlib
+import json
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import ModelLogEntry
+
+from courses.models import AssignmentRule, ComplianceStatus
+from identity.models import ScimToken, ScimUser
+from people.groups import HR, ensure_groups
+from people.models import Employee
+from tests.factories import EmployeeFactory, OrgUnitFactory, RoleFactory
+
+ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    # Rate-limit counters live in the cache, which outlives a test.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def units(db):
+    top = OrgUnitFactory(code="SOC", kind="forvaltning")
+    return {
+        "SOC": top,
+        "BOU": OrgUnitFactory(code="BOU", parent=top),
+        "EKO": OrgUnitFactory(code="EKO", kind="forvaltning"),
+    }
+
+
+@pytest.fixture
+def token(db):
+    return ScimToken.issue("Entra ID")[1]
+
+
+@pytest.fixture
+def scim(client, token):
+    """Call /scim/v2/ with the token, as Entra ID does; returns (status, JSON or None, response)."""
+
+    def call(method, path, body=None, *, bearer=token, raw=None):
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {bearer}"} if bearer else {}
+        data = raw if raw is not None else (json.dumps(body) if body is not None else "")
+        response = client.generic(
+            method, f"/scim/v2/{path}", data, content_type="application/scim+json", **headers
+        )
+        content = json.loads(response.content) if response.content else None
+        return response.status_code, content, response
+
+    return call
+
+
+def user_body(number="1001", unit="BOU", **extra):
+    body = {
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE],
+        "userName": f"person{number}@kommun.se",
+        "externalId": f"ext-{number}",
+        "active": True,
+        "name": {"givenName": "Åsa", "familyName": "Lindström"},
+        "emails": [{"value": f"person{number}@kommun.se", "type": "work", "primary": True}],
+        "title": "Handläggare",
+        ENTERPRISE: {"employeeNumber": number, "department": unit},
+        # Entra ID's default mappings carry attributes Vaksam does not keep.
+        "displayName": "Åsa Lindström",
+        "phoneNumbers": [{"value": "08-123 45 67", "type": "work"}],
+    }
+    body.update(extra)
+    return body
+
+
+def patch(*operations):
+    return {"schemas": [PATCH], "Operations": list(operations)}
+
+
+@pytest.fixture
+def created(scim, units):
+    RoleFactory(code="handlaggare", name="Handläggare")
+    status, body, _response = scim("POST", "Users", user_body())
+    assert status == 201, body
+    return body
+
+
+def test_create_makes_an_employee_as_the_import_does(created, units):
+    """A new person: username = employee number, unusable password, unit and role mapped."""
+    employee = Employee.objects.get(employee_number="1001")
+    assert employee.user.username == "1001"
+    assert not employee.user.has_usable_password()
+    assert employee.org_unit == units["BOU"]
+    assert employee.role_codes() == {"handlaggare"}
+    assert (employee.user.first_name, employee.user.email) == ("Åsa", "person1001@kommun.se")
+    assert created["id"] == str(ScimUser.objects.get(employee=employee).pk)
+    assert created[ENTERPRISE]["department"] == "BOU"
+    # Attributes Vaksam does not keep are dropped, not stored and not returned.
+    assert "phoneNumbers" not in created and "displayName" not in created
+
+
+def test_create_takes_over_an_imported_employee(scim, units):
+    """Someone already in Vaksam (from the import) is linked by employee number, not doubled."""
+    imported = EmployeeFactory(employee_number="2002", org_unit=units["SOC"])
+    status, body, _ = scim("POST", "Users", user_body("2002", unit="EKO"))
+    assert status == 201, body
+    imported.refresh_from_db()
+    assert imported.org_unit == units["EKO"]
+    assert Employee.objects.filter(employee_number="2002").count() == 1
+    status, body, _ = scim("POST", "Users", user_body("2002", userName="other@kommun.se"))
+    assert status == 409
+
+
+def test_get_and_filters(scim, created):
+    status, body, _ = scim("GET", f"Users/{created['id']}")
+    assert status == 200 and body["userName"] == "person1001@kommun.se"
+    for query in (
+        'userName eq "PERSON1001@kommun.se"',  # userName is case-insensitive
+        'externalId eq "ext-1001"',
+        f'{ENTERPRISE}:employeeNumber eq "1001"',
+        'emails.value eq "person1001@kommun.se"',
+        'emails[value eq "person1001@kommun.se"]',
+        'userName sw "person1001" and active eq true',
+    ):
+        status, body, _ = scim("GET", f"Users?filter={query}")
+        assert status == 200, body
+        assert [r["id"] for r in body["Resources"]] == [created["id"]], query
+    status, body, _ = scim("GET", 'Users?filter=userName eq "nobody@kommun.se"')
+    assert (status, body["totalResults"], body.get("Resources", [])) == (200, 0, [])
+    status, body, _ = scim("GET", 'Users?filter=nickName eq "x"')
+    assert status == 400 and body["scimType"] in ("invalidFilter", "invalidPath")
+    status, body, _ = scim("GET", "Users?filter=userName eq")
+    assert status == 400
+
+
+def test_pagination_by_start_index_and_count(scim, units):
+    ids = [scim("POST", "Users", user_body(str(3000 + n)))[1]["id"] for n in range(5)]
+    status, body, _ = scim("GET", "Users?startIndex=2&count=2")
+    assert status == 200
+    assert body["totalResults"] == 5 and body["startIndex"] == 2 and body["itemsPerPage"] == 2
+    assert [r["id"] for r in body["Resources"]] == ids[1:3]
+    status, body, _ = scim("GET", "Users?startIndex=5&count=10")
+    assert [r["id"] for r in body["Resources"]] == ids[4:]
+
+
+def test_entra_patch_shapes(scim, created, units):
+    """Capitalised ops, "False" as a string, a path-less dict of dotted names, a filtered email
+    path and a manager as a bare id: Entra ID's shapes all apply."""
+    manager = scim("POST", "Users", user_body("9009"))[1]
+    status, body, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch(
+            {
+                "op": "Replace",
+                "value": {
+                    "name.givenName": "Åsa-Maria",
+                    f"{ENTERPRISE}:employeeNumber": "1001",
+                    f"{ENTERPRISE}:department": "EKO",
+                    "title": "Socialsekreterare",
+                },
+            },
+            {"op": "Add", "path": 'emails[type eq "work"].value', "value": "asa@kommun.se"},
+            {"op": "Add", "path": f"{ENTERPRISE}:manager", "value": manager["id"]},
+        ),
+    )
+    assert status == 204, body
+    employee = Employee.objects.select_related("user").get(employee_number="1001")
+    assert employee.user.first_name == "Åsa-Maria"
+    assert employee.user.email == "asa@kommun.se"
+    assert employee.org_unit == units["EKO"]
+    link = ScimUser.objects.get(employee=employee)
+    assert str(link.manager_id) == manager["id"] and link.title == "Socialsekreterare"
+    # The manager is the person's own manager, not a grant: they lead no unit because of it.
+    assert not Employee.objects.get(employee_number="9009").manages.exists()
+    status, body, _ = scim("GET", f"Users/{created['id']}")
+    assert body[ENTERPRISE]["manager"]["value"] == manager["id"]
+
+    status, body, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Replace", "path": "active", "value": "False"}),
+    )
+    assert status == 204, body
+    employee.refresh_from_db()
+    employee.user.refresh_from_db()
+    assert not employee.is_active and not employee.user.is_active
+    status, body, _ = scim("GET", f"Users/{created['id']}")
+    assert body["active"] is False
+
+    status, body, _ = scim(
+        "PATCH", f"Users/{created['id']}", patch({"op": "replace", "value": {"active": True}})
+    )
+    employee.refresh_from_db()
+    assert status == 204 and employee.is_active
+
+
+def test_title_maps_to_a_role_and_an_unknown_title_gives_none(scim, created):
+    """An unknown title is not an error (titles are free text); the audit entry names it."""
+    status, _, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Replace", "path": "title", "value": "Kock"}),
+    )
+    assert status == 204
+    assert Employee.objects.get(employee_number="1001").role_codes() == set()
+    entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
+    assert "Kock" in entry.data["notes"][0]
+    scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Replace", "path": "title", "value": "handlaggare"}),
+    )
+    assert Employee.objects.get(employee_number="1001").role_codes() == {"handlaggare"}
+
+
+def test_delete_deprovisions_and_keeps_the_history(scim, created):
+    status, body, _ = scim("DELETE", f"Users/{created['id']}")
+    assert status == 204, body
+    status, body, _ = scim("GET", f"Users/{created['id']}")
+    assert status == 404 and body["status"] == "404"
+    assert scim("GET", 'Users?filter=userName eq "person1001@kommun.se"')[1]["totalResults"] == 0
+    employee = Employee.objects.get(employee_number="1001")  # never deleted
+    assert not employee.is_active and not employee.user.is_active
+    assert ScimUser.objects.get(pk=created["id"]).deprovisioned_at is not None
+    # Provisioned again later: a new SCIM id for the same person.
+    status, body, _ = scim("POST", "Users", user_body())
+    assert status == 201 and body["id"] != created["id"]
+    employee.refresh_from_db()
+    assert employee.is_active
+
+
+@pytest.mark.parametrize("bearer", [None, "nonsense", "vaksam_scim_0123456789abnotreal"])
+def test_no_valid_token_is_401_with_a_bearer_challenge(scim, units, bearer):
+    status, body, response = scim("GET", "Users", bearer=bearer)
+    assert status == 401
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    assert body["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]
+    status, _, _ = scim("POST", "Users", user_body(), bearer=bearer)
+    assert status == 401 and not Employee.objects.exists()
+
+
+def test_a_revoked_token_is_refused(scim, token, units):
+    assert scim("GET", "Users")[0] == 200
+    ScimToken.objects.get().revoke()
+    assert scim("GET", "Users")[0] == 401
+
+
+def test_a_logged_in_administrator_without_a_token_is_refused(client, units):
+    """A session is not a credential here: the people list is only for provisioning clients."""
+    admin = get_user_model().objects.create_superuser("root", "root@kommun.se", "x" * 16)
+    client.force_login(admin)
+    response = client.get("/scim/v2/Users")
+    assert response.status_code == 401
+
+
+def test_service_provider_config_needs_no_token(client, db):
+    response = client.get("/scim/v2/ServiceProviderConfig")
+    assert response.status_code == 200
+    assert json.loads(response.content)["patch"]["supported"] is True
+
+
+def test_each_token_is_rate_limited(scim, settings, units):
+    settings.SCIM_RATE_LIMIT = "3/m"
+    assert [scim("GET", "Users")[0] for _ in range(3)] == [200, 200, 200]
+    status, body, _ = scim("GET", "Users")
+    assert status == 429 and body["status"] == "429"
+    # Another client's token has its own budget.
+    other = ScimToken.issue("Keycloak")[1]
+    assert scim("GET", "Users", bearer=other)[0] == 200
+
+
+def test_protected_accounts_are_never_changed(scim, units):
+    """An HR member's account could be taken over through its e-mail: SCIM gets 403."""
+    hr = EmployeeFactory(employee_number="4004", org_unit=units["SOC"])
+    hr.user.groups.add(ensure_groups()[HR])
+    email = hr.user.email
+    status, body, _ = scim("POST", "Users", user_body("4004"))
+    assert status == 403, body
+    hr.refresh_from_db()
+    hr.user.refresh_from_db()
+    assert hr.user.email == email and hr.org_unit == units["SOC"]
+    assert not ScimUser.objects.exists()
+
+    # Linked while ordinary, given admin access later: no longer SCIM's to change or remove.
+    created = scim("POST", "Users", user_body("5005"))[1]
+    person = Employee.objects.get(employee_number="5005")
+    person.user.is_staff = True
+    person.user.save()
+    status, _, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Replace", "path": "active", "value": False}),
+    )
+    assert status == 403
+    assert scim("DELETE", f"Users/{created['id']}")[0] == 403
+    person.refresh_from_db()
+    assert person.is_active
+
+
+def test_unknown_unit_is_400_and_writes_nothing(scim, units):
+    status, body, _ = scim("POST", "Users", user_body(unit="NOPE"))
+    assert status == 400 and body["scimType"] == "invalidValue"
+    assert "NOPE" in body["detail"] and "finns inte" in body["detail"]
+    assert not Employee.objects.exists() and not get_user_model().objects.exists()
+    assert not ScimUser.objects.exists()
+
+
+def test_unknown_unit_in_a_patch_changes_nothing(scim, created, units):
+    status, body, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch(
+            {"op": "Replace", "path": "name.givenName", "value": "Ändrad"},
+            {"op": "Replace", "path": f"{ENTERPRISE}:department", "value": "NOPE"},
+        ),
+    )
+    assert status == 400, body
+    employee = Employee.objects.select_related("user").get(employee_number="1001")
+    assert employee.user.first_name == "Åsa" and employee.org_unit == units["BOU"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "{not json",
+        json.dumps([1, 2, 3]),
+        json.dumps({**user_body(), "active": "kanske"}),
+        json.dumps({**user_body(), "userName": {"nested": True}}),
+        json.dumps({**user_body(), "emails": "person@kommun.se"}),
+        json.dumps({**user_body(), "emails": [{"value": "inte-en-adress", "primary": True}]}),
+        json.dumps({k: v for k, v in user_body().items() if k != ENTERPRISE}),
+    ],
+)
+def test_bad_input_is_a_client_error_never_500(scim, units, raw):
+    status, body, _ = scim("POST", "Users", raw=raw)
+    assert status == 400, body
+    assert body["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]
+    assert not Employee.objects.exists()
+
+
+def test_bad_patches_are_400(scim, created):
+    for raw in (
+        json.dumps({"schemas": [PATCH], "Operations": [{"op": "Explode", "path": "title"}]}),
+        json.dumps(patch({"op": "Replace", "path": "active", "value": "kanske"})),
+        json.dumps(patch({"op": "Add", "path": f"{ENTERPRISE}:manager", "value": "no-such-id"})),
+    ):
+        status, body, _ = scim("PATCH", f"Users/{created['id']}", raw=raw)
+        assert status == 400, (raw, body)
+
+
+def test_a_huge_body_is_refused_before_it_is_read(scim, settings, units):
+    settings.SCIM_MAX_BODY_BYTES = 2048
+    body = user_body(title="x" * 4096)
+    status, error, _ = scim("POST", "Users", body)
+    assert status == 413 and error["status"] == "413"
+    assert not Employee.objects.exists()
+
+
+def test_moving_a_person_by_scim_recomputes_their_compliance(scim, created, units, course):
+    """An assignment rule for a unit reaches a person as soon as SCIM moves them there."""
+    rule = AssignmentRule.objects.create(name="Ekonomi", course=course)
+    rule.units.set([units["EKO"]])
+    employee = Employee.objects.get(employee_number="1001")
+    assert not ComplianceStatus.objects.filter(employee=employee, course=course).exists()
+    status, _, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Replace", "path": f"{ENTERPRISE}:department", "value": "EKO"}),
+    )
+    assert status == 204
+    assert ComplianceStatus.objects.filter(employee=employee, course=course).exists()
+
+
+def test_requests_are_audit_logged_under_the_tokens_name(scim, created):
+    scim("GET", f"Users/{created['id']}")
+    scim("DELETE", f"Users/{created['id']}")
+    entries = ModelLogEntry.objects.filter(action="identity.scim").order_by("timestamp")
+    logged = [
+        (e.data["method"], e.data["resource"], e.data["id"], e.data["status"]) for e in entries
+    ]
+    assert logged == [
+        ("POST", "Users", created["id"], 201),
+        ("GET", "Users", created["id"], 200),
+        ("DELETE", "Users", created["id"], 204),
+    ]
+    assert {e.data["token"] for e in entries} == {"Entra ID"}
+    assert "Entra ID: DELETE Users" in entries.last().message
+
+
+def test_csrf_does_not_apply_to_scim(token, units):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(
+        "/scim/v2/Users",
+        json.dumps(user_body()),
+        content_type="application/scim+json",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 201
+
+
+def test_create_scim_token_prints_the_token_last_and_stores_only_its_hash(client, units):
+    out = StringIO()
+    call_command("create_scim_token", "Entra ID prod", stdout=out)
+    token = out.getvalue().strip().splitlines()[-1]
+    record = ScimToken.objects.get(name="Entra ID prod")
+    assert record.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    stored = [str(value) for value in ScimToken.objects.values_list().get(pk=record.pk)]
+    assert not any(token in value or value in token for value in stored if len(value) > 12)
+    response = client.get("/scim/v2/Users", HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200
+    record.refresh_from_db()
+    assert record.last_used_at is not None
