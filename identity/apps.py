@@ -6,3 +6,10 @@ class IdentityConfig(AppConfig):
 
     name = "identity"
     verbose_name = "Inloggning"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_login_failed
+
+        from identity.limits import record_failed_login
+
+        user_login_failed.connect(record_failed_login, dispatch_uid="identity.record_failed_login")
