@@ -12,10 +12,7 @@ from wagtail.permissions import register_permission_policy
 
 from identity.bulk_actions import InviteBulkAction
 
-
-@hooks.register("register_bulk_action")
-def register_invite_bulk_action():
-    return InviteBulkAction
+hooks.register("register_bulk_action", InviteBulkAction)
 
 
 @hooks.register("employee_admin_buttons")
