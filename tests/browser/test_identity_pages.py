@@ -82,3 +82,15 @@ def test_the_bulk_invitation_confirmation(page, live_server, login, imported_emp
     page.goto(f"/admin/bulk/people/employee/invite/?id={imported_employee.pk}")
     page.get_by_role("button", name="Ja, skicka").wait_for()
     assert_accessible(page)
+
+
+def test_hr_selects_employees_in_the_listing_and_invites_them(page, live_server, login):
+    login("hr")
+    page.goto("/admin/people/employees/")
+    checkboxes = page.locator("input[data-bulk-action-checkbox]")
+    checkboxes.nth(0).check()
+    checkboxes.nth(1).check()
+    page.get_by_role("link", name="Skicka inbjudan").first.click()
+    page.wait_for_url("**/admin/bulk/people/employee/invite/?*")
+    page.get_by_role("heading", name="Skicka inbjudan").wait_for()
+    assert page.url.count("id=") == 2
