@@ -9,4 +9,9 @@ class IdentityConfig(AppConfig):
 
     def ready(self):
         # Signal receivers: the session clock starts at every login, however it happens.
+        from django.contrib.auth.signals import user_login_failed
+
         from identity import session_timeout  # noqa: F401
+        from identity.limits import record_failed_login
+
+        user_login_failed.connect(record_failed_login, dispatch_uid="identity.record_failed_login")

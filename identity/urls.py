@@ -8,4 +8,31 @@ urlpatterns = [
     path("konto/logga-ut/", views.LogoutView.as_view(), name="logout"),
     # SCIM clients authenticate by bearer token, not by session: no CSRF (see ScimView).
     re_path(r"^scim/v2(?:/(?P<path>.*))?$", ScimView.as_view(), name="scim"),
+    path("konto/glomt-losenord/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "konto/glomt-losenord/skickat/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "konto/nytt-losenord/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "konto/losenord-sparat/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path(
+        "konto/inbjudan/<uidb64>/<token>/",
+        views.InvitationAcceptView.as_view(),
+        name="invitation_accept",
+    ),
+    path("konto/tvastegsverifiering/", views.SecondFactorVerifyView.as_view(), name="totp_verify"),
+    path(
+        "konto/tvastegsverifiering/aktivera/",
+        views.SecondFactorEnrolView.as_view(),
+        name="totp_enrol",
+    ),
 ]

@@ -1,11 +1,19 @@
+"""The admin side of sign-in: SCIM tokens, inviting employees, second-factor devices, and
+the audit log's words for them."""
+
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from identity.bulk_actions import InviteBulkAction
 from identity.forms import ScimTokenForm
 from identity.models import ScimToken
 from identity.scim.views import AUDIT_ACTION
@@ -57,6 +65,25 @@ def register_scim_token_viewset():
     return ScimTokenViewSet()
 
 
+hooks.register("register_bulk_action", InviteBulkAction)
+
+
+@hooks.register("employee_admin_buttons")
+def invite_button(employee, user, next_url):
+    """The same confirmation as the bulk action, for one person, from their row or edit page."""
+    if not user.has_perm("people.change_employee"):
+        return []
+    url = reverse("wagtail_bulk_action", args=["people", "employee", "invite"])
+    return [
+        Button(
+            _("Skicka inbjudan"),
+            url=f"{url}?{urlencode({'id': employee.pk, 'next': next_url})}",
+            icon_name="mail",
+            priority=40,
+        )
+    ]
+
+
 @hooks.register("register_log_actions")
 def register_identity_log_actions(actions):
     @actions.register_action(AUDIT_ACTION)
@@ -72,3 +99,36 @@ def register_identity_log_actions(actions):
                 "id": data.get("id") or "",
                 "status": data.get("status", ""),
             }
+
+    actions.register_action("identity.invite", _("Inbjudan"), _("Inbjudan skickad"))
+    actions.register_action(
+        "identity.totp_enrolled", _("Tvåstegsverifiering"), _("Autentiseringsapp aktiverad")
+    )
+
+
+class ResetOnlyPolicy(ModelPermissionPolicy):
+    """Administrators see and delete devices; nobody creates or edits a key for someone else."""
+
+    def user_has_permission(self, user, action):
+        return action in {"view", "delete"} and super().user_has_permission(user, action)
+
+
+class TOTPDeviceViewSet(ModelViewSet):
+    """Deleting a device makes its owner enrol a new app at their next admin visit."""
+
+    model = TOTPDevice
+    icon = "key"
+    menu_label = _("Tvåstegsverifiering")
+    add_to_settings_menu = True
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email"]
+    form_fields = ["name"]
+    inspect_view_enabled = False
+
+
+register_permission_policy(TOTPDevice, ResetOnlyPolicy(TOTPDevice))
+
+
+@hooks.register("register_admin_viewset")
+def register_totp_device_viewset():
+    return TOTPDeviceViewSet("totp_devices", url_prefix="tvastegsverifiering")

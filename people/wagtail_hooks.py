@@ -1,9 +1,12 @@
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -39,10 +42,6 @@ class _InstancePermissionMixin:
         return employee
 
 
-class EmployeeEditView(_InstancePermissionMixin, generic.EditView):
-    pass
-
-
 class EmployeeDeleteView(_InstancePermissionMixin, generic.DeleteView):
     pass
 
@@ -74,11 +73,46 @@ class RoleViewSet(ModelViewSet):
     form_fields = ["name", "code", "description"]
 
 
+def _employee_buttons(employee, request):
+    """Buttons other apps offer for one employee (identity: send an invitation)."""
+    buttons = []
+    for hook in hooks.get_hooks("employee_admin_buttons"):
+        buttons.extend(hook(employee, request.user, request.get_full_path()))
+    return buttons
+
+
+class EmployeeIndexView(generic.IndexView):
+    """The listing with checkboxes, for bulk actions other apps register on Employee."""
+
+    @cached_property
+    def columns(self):
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="employee"), *super().columns]
+
+    def _get_title_column(self, *args, **kwargs):
+        return super()._get_title_column(
+            *args, **kwargs, get_title_id=lambda e: f"employee_{quote(e.pk)}_title"
+        )
+
+    def get_list_more_buttons(self, instance):
+        return [
+            *super().get_list_more_buttons(instance),
+            *_employee_buttons(instance, self.request),
+        ]
+
+
+class EmployeeEditView(_InstancePermissionMixin, generic.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *_employee_buttons(self.object, self.request)]
+
+
 class EmployeeViewSet(ModelViewSet):
     model = Employee
-    icon = "user"
+    index_view_class = EmployeeIndexView
+    index_template_name = "people/admin/employee_index.html"
     edit_view_class = EmployeeEditView
     delete_view_class = EmployeeDeleteView
+    icon = "user"
     menu_label = _("Anställda")
     list_display = ["__str__", "org_unit", "is_active", "start_date", "end_date"]
     list_filter = ["is_active", "roles"]

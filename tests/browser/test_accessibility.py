@@ -12,6 +12,11 @@ MODULES = "/kurser/otillaten-paverkan"
 PAGES = [
     (None, "/"),
     (None, "/konto/logga-in/"),
+    (None, "/konto/glomt-losenord/"),
+    (None, "/konto/glomt-losenord/skickat/"),
+    (None, "/konto/nytt-losenord/MQ/fel-token/"),  # a spent or broken link
+    (None, "/konto/inbjudan/MQ/fel-token/"),
+    (None, "/konto/losenord-sparat/"),
     (None, "/sa-gor-du-om-du-utsatts/"),
     (None, "/tillganglighet/"),
     (None, "/finns-inte/"),  # 404
@@ -41,6 +46,8 @@ PAGES = [
     ("hr", "/admin/personal/importera/"),
     ("hr", "/admin/tilldelning/"),
     ("admin", "/admin/scim-token/"),  # provisioning tokens: administrators only
+    ("hr", "/admin/people/employees/"),  # the listing with its bulk invitation
+    ("hr", "/konto/tvastegsverifiering/aktivera/"),  # the second factor's enrolment
     # Follow-up: HR sees the whole organisation, a manager their subtree.
     ("hr", "/uppfoljning/"),
     ("hr", "/uppfoljning/?start=nej"),  # a form error

@@ -1,4 +1,4 @@
-"""Logging in and out, in Swedish, with a limit on guessing."""
+"""Logging in and out, in Swedish. The limits on guessing are in test_limits.py."""
 
 import pytest
 from django.core.cache import cache
@@ -39,15 +39,10 @@ def test_login_then_mina_kurser(client, course, employee):
     assert response.redirect_chain[-1][0] == reverse("my_courses")
 
 
-def test_repeated_failed_logins_are_stopped(client, home_page, employee, settings):
-    settings.LOGIN_RATE_LIMIT = "3/m"
-    for _ in range(3):
-        client.post(reverse("login"), {"username": employee.user.username, "password": "fel"})
-    response = client.post(
-        reverse("login"), {"username": employee.user.username, "password": "secret-password"}
-    )
-    assert response.status_code == 429
-    assert "För många försök" in response.content.decode()
+def test_login_page_links_to_the_password_reset(client, home_page):
+    response = client.get(reverse("login"))
+    assert f'href="{reverse("password_reset")}"' in response.content.decode()
+    assert "Glömt lösenordet?" in response.content.decode()
 
 
 def test_logout_is_a_post_and_ends_the_session(client, home_page, employee):

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "certificates",
     "reports",
     "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.settings",
@@ -62,11 +64,17 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # An expired session ends before anything else looks at who is signed in.
     "identity.session_timeout.SessionTimeoutMiddleware",
     "identity.session_timeout.NoStoreWhenSignedInMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # After authentication: administrators verify a second factor before using /admin/.
+    "identity.second_factor.AdminSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Refuses a login attempt for a username or address with too many recent failures.
+    "identity.limits.LoginLimitMiddleware",
 ]
 
 ROOT_URLCONF = "vaksam.urls"
@@ -111,7 +119,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Vaksam <noreply@vaks
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -124,11 +135,28 @@ SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_courses"
 LOGOUT_REDIRECT_URL = "/"
-# Failed logins allowed per client IP and per username before a pause (django-ratelimit syntax).
-LOGIN_RATE_LIMIT = env.str("LOGIN_RATE_LIMIT", default="10/5m")
-RATELIMIT_VIEW = "identity.views.rate_limited"
-# Behind a load balancer, the client's address is in a header the balancer sets.
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
+# Failed logins per normalised username before that username is paused (django-ratelimit
+# syntax); only failures count, so an office behind one address is never locked out by success.
+LOGIN_FAILURES_PER_USERNAME = env.str("LOGIN_FAILURES_PER_USERNAME", default="5/15m")
+# Failed logins per client address: high, so one office's typos do not block its colleagues.
+LOGIN_FAILURES_PER_ADDRESS = env.str("LOGIN_FAILURES_PER_ADDRESS", default="100/15m")
+# Password reset requests per client address and per e-mail address (against mail bombing).
+PASSWORD_RESET_RATE = env.str("PASSWORD_RESET_RATE", default="5/h")
+RATELIMIT_VIEW = "identity.limits.rate_limited"
+# Reverse proxies in front of the app that append to X-Forwarded-For; 0 means REMOTE_ADDR is the
+# client. A header is trusted only as far as our own proxies wrote it, so it cannot be spoofed.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+RATELIMIT_IP_META_KEY = "identity.addresses.client_ip"
+# An invitation link to set a first password stays valid this many days.
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+# Password reset links are valid one hour: short, since anyone reading the mailbox can use one.
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60)
+# Our own reset (for every employee, rate-limited, sent by the worker) replaces Wagtail's.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Administrators who sign in with a local password verify a TOTP code before using /admin/.
+ADMIN_REQUIRE_TOTP = env.bool("ADMIN_REQUIRE_TOTP", default=True)
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Vaksam")
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]

@@ -21,5 +21,8 @@ def _local_secret_key() -> str:
 
 SECRET_KEY = env.str("SECRET_KEY", default="") or _local_secret_key()
 
+# The demo's coordinator, HR and administrator logins work with `make run` without an app.
+ADMIN_REQUIRE_TOTP = env.bool("ADMIN_REQUIRE_TOTP", default=False)
+
 # One process and its local-memory cache: rate limits count correctly without Redis here.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

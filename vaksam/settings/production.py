@@ -15,6 +15,8 @@ def _required(name: str, value):
 
 
 DEBUG = False
+# Never off in production: administrators' local passwords need a second factor.
+ADMIN_REQUIRE_TOTP = True
 SECRET_KEY = _required("SECRET_KEY", env.str("SECRET_KEY", default=""))
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
 # Login and verification limits count in the cache; every app process must share one.

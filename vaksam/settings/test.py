@@ -10,6 +10,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PDF_STRICT = True
+# Off by default so tests can log administrators in; the second factor's tests turn it on.
+ADMIN_REQUIRE_TOTP = False
 
 # Uploaded and generated files go to a throwaway folder, never into the checkout.
 import tempfile  # noqa: E402

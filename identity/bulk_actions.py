@@ -1,0 +1,62 @@
+"""HR's invitation of one or several employees from the admin's employee listing."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.admin.views.bulk_action import BulkAction
+
+from identity.invitations import refusals
+from identity.tasks import send_invitations
+from people.models import Employee
+
+
+class InviteBulkAction(BulkAction):
+    """Confirm, then e-mail each chosen employee who can be invited a link to set a password.
+
+    The confirmation lists who will get an invitation and, for the rest, why not (an account
+    that only an administrator may change, a missing e-mail address, a password already set).
+    """
+
+    display_name = _("Skicka inbjudan")
+    action_type = "invite"
+    aria_label = _("Skicka inbjudan till de valda personerna")
+    template_name = "identity/admin/confirm_bulk_invite.html"
+    action_priority = 20
+    models = [Employee]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("people.change_employee"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @classmethod
+    def get_queryset(cls, model, object_ids):
+        return list(
+            Employee.objects.filter(pk__in=[i for i in object_ids if str(i).isdigit()])
+            .select_related("user", "org_unit")
+            .order_by("user__last_name", "user__first_name")
+        )
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        reasons = refusals(
+            Employee.objects.filter(pk__in=[e.pk for e in objects]), self.request.user
+        )
+        ready = [e for e in objects if e.pk not in reasons]
+        refused = [(e, reasons[e.pk]) for e in objects if e.pk in reasons]
+        return ready, {**extra, "refused": refused}
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        send_invitations.enqueue([employee.pk for employee in objects], user.pk)
+        return len(objects), 0
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return ngettext(
+            "En inbjudan skickas till %(count)d person.",
+            "Inbjudningar skickas till %(count)d personer.",
+            num_parent_objects,
+        ) % {"count": num_parent_objects}
