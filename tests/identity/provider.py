@@ -71,15 +71,26 @@ def _free_port() -> int:
 
 
 def _require_node() -> str:
+    """Node.js 20+ with the provider installed; else skip with how to install (fail in CI)."""
     node = shutil.which("node")
-    if node and (PROVIDER_DIR / "node_modules" / "oidc-provider").is_dir():
-        return node
-    message = f"The OpenID Connect test provider is not installed: run `{INSTALL_HINT}`."
     if not node:
-        message = "Node.js is missing (apt-get install nodejs npm); then " + INSTALL_HINT
+        message = f"Node.js 20 or newer is missing; install it, then run `{INSTALL_HINT}`."
+    elif _node_major(node) < 20:
+        message = "The OpenID Connect test provider needs Node.js 20 or newer."
+    elif not (PROVIDER_DIR / "node_modules" / "oidc-provider").is_dir():
+        message = f"The OpenID Connect test provider is not installed: run `{INSTALL_HINT}`."
+    else:
+        return node
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def _node_major(node: str) -> int:
+    version = subprocess.run(  # noqa: S603 - our own fixed command
+        [node, "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    return int(version.strip().lstrip("v").split(".")[0])
 
 
 @contextmanager

@@ -294,6 +294,13 @@ def test_a_code_from_another_browsers_flow_is_refused(client, course, sso, djang
     assert "_auth_user_id" not in attacker.session
 
 
+def test_an_answer_this_browser_never_asked_for_is_refused(client, home_page, settings):
+    settings.OIDC_ISSUER = "http://127.0.0.1:9"  # never contacted: the state check comes first
+    response = client.get("/oidc/callback/", {"code": "stolen", "state": "guessed"})
+    assert response.status_code == 400
+    assert FAILED in response.content.decode()
+
+
 def test_an_error_from_the_provider_ends_on_the_swedish_failure_page(client, course, sso):
     start_sign_in(client)
     (state,) = client.session["oidc_states"]
