@@ -43,6 +43,7 @@ PAGES = [
     ("hr", "/admin/intyg/exporter/"),
     ("hr", "/admin/personal/importera/"),
     ("hr", "/admin/tilldelning/"),
+    ("admin", "/admin/inloggning/identiteter/"),  # remembered SSO links
     # Follow-up: HR sees the whole organisation, a manager their subtree.
     ("hr", "/uppfoljning/"),
     ("hr", "/uppfoljning/?start=nej"),  # a form error
