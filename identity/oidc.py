@@ -28,8 +28,8 @@ from people.models import Employee
 
 logger = logging.getLogger(__name__)
 
+# The TOTP requirement for administrators looks for this path in the session: keep it exact.
 BACKEND_PATH = "identity.oidc.EmployeeOIDCBackend"
-# The TOTP requirement for administrators looks for this path in the session.
 
 
 class ProviderUnavailable(Exception):
