@@ -8,8 +8,11 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
+# The OpenID Connect provider the sign-in tests run (Node.js); also for trying SSO locally.
+OIDC_PROVIDER := tests/identity/oidc_provider
+OIDC_PORT ?= 9000
 
-.PHONY: help run test bench lint format setup migrate seed check clean
+.PHONY: help run test bench lint format setup migrate seed check clean sso-provider
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -25,6 +28,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	@touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the dependencies
+	@# Where npm exists, (re)install the test provider when its lock file changed.
+	@if command -v npm >/dev/null 2>&1 && { [ ! -d $(OIDC_PROVIDER)/node_modules ] || \
+		[ $(OIDC_PROVIDER)/package-lock.json -nt $(OIDC_PROVIDER)/node_modules ]; }; then \
+		npm ci --prefix $(OIDC_PROVIDER) --no-audit --no-fund --loglevel=error; \
+	fi
 
 migrate: setup ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
@@ -39,6 +47,17 @@ run: seed ## Install, migrate, load the demo and serve http://127.0.0.1:8000
 	@$(BIN)/python manage.py db_worker --interval 2 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+sso-provider: setup ## Run the test OpenID Connect provider on 127.0.0.1:9000 to try SSO with `make run`
+	@command -v node >/dev/null 2>&1 || { echo "Node.js 20 or newer is needed: apt-get install nodejs npm"; exit 1; }
+	@echo "Then, in another terminal:"
+	@echo "  OIDC_ISSUER=http://127.0.0.1:$(OIDC_PORT) OIDC_CLIENT_ID=vaksam-local OIDC_CLIENT_SECRET=vaksam-local-secret make run"
+	@echo "and open http://$(HOST):$(PORT)/konto/logga-in/ (that host exactly). At the provider, type a"
+	@echo "demo e-mail as login (d1001@vaksamby.example); any password works."
+	PORT=$(OIDC_PORT) OIDC_CLIENT_ID=vaksam-local OIDC_CLIENT_SECRET=vaksam-local-secret \
+		OIDC_REDIRECT_URIS=http://$(HOST):$(PORT)/oidc/callback/ \
+		OIDC_POST_LOGOUT_REDIRECT_URIS=http://$(HOST):$(PORT)/ \
+		node $(OIDC_PROVIDER)/server.js
 
 CHROMIUM ?= $(or $(VAKSAM_CHROMIUM),/usr/bin/chromium)
 

@@ -8,9 +8,10 @@ class IdentityConfig(AppConfig):
     verbose_name = "Inloggning"
 
     def ready(self):
-        # Signal receivers: the session clock starts at every login, however it happens.
         from django.contrib.auth.signals import user_login_failed
 
+        # Signal receivers: the session clock starts at every login, however it happens, and
+        # every failed login counts towards the limits, whichever view it came through.
         from identity import session_timeout  # noqa: F401
         from identity.limits import record_failed_login
 

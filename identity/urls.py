@@ -1,11 +1,11 @@
 from django.urls import path, re_path
 
-from identity import views
+from identity import oidc_views, views
 from identity.scim.views import ScimView
 
 urlpatterns = [
     path("konto/logga-in/", views.LoginView.as_view(), name="login"),
-    path("konto/logga-ut/", views.LogoutView.as_view(), name="logout"),
+    path("konto/logga-ut/", oidc_views.LogoutView.as_view(), name="logout"),
     # SCIM clients authenticate by bearer token, not by session: no CSRF (see ScimView).
     re_path(r"^scim/v2(?:/(?P<path>.*))?$", ScimView.as_view(), name="scim"),
     path("konto/glomt-losenord/", views.PasswordResetView.as_view(), name="password_reset"),
@@ -35,4 +35,7 @@ urlpatterns = [
         views.SecondFactorEnrolView.as_view(),
         name="totp_enrol",
     ),
+    # Single sign-on (404 while OIDC_ISSUER is unset); the names are mozilla-django-oidc's.
+    path("oidc/authenticate/", oidc_views.SignInView.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", oidc_views.CallbackView.as_view(), name="oidc_authentication_callback"),
 ]

@@ -9,10 +9,8 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
-        ('identity', '0001_initial'),
+        ('identity', '0002_oidc_identity'),
         ('people', '0001_initial'),
     ]
 

@@ -23,6 +23,10 @@ PAGES = [
     (None, "/intyg/verifiera/"),
     (None, "/intyg/verifiera/?code=12"),  # a form error
     (None, "/intyg/verifiera/ABCD-EFGH-JKMN/"),  # no such certificate
+    # Single sign-on, configured below against a provider that is down. The refusal page needs
+    # a live provider: tests/browser/test_sso_journey.py checks it with axe.
+    (None, "/oidc/authenticate/"),  # the provider cannot be reached (503)
+    (None, "/oidc/callback/?code=x&state=y"),  # an answer this browser never asked for (400)
     ("medarbetare", "/"),
     ("medarbetare", "/mina-kurser/"),
     ("medarbetare", "/intyg/"),
@@ -48,6 +52,7 @@ PAGES = [
     ("admin", "/admin/scim-token/"),  # provisioning tokens: administrators only
     ("hr", "/admin/people/employees/"),  # the listing with its bulk invitation
     ("hr", "/konto/tvastegsverifiering/aktivera/"),  # the second factor's enrolment
+    ("admin", "/admin/inloggning/identiteter/"),  # remembered SSO links
     # Follow-up: HR sees the whole organisation, a manager their subtree.
     ("hr", "/uppfoljning/"),
     ("hr", "/uppfoljning/?start=nej"),  # a form error
@@ -61,6 +66,13 @@ PAGES = [
     ("chef", "/uppfoljning/personer/"),
     ("medarbetare", "/uppfoljning/"),  # 403
 ]
+
+
+@pytest.fixture(autouse=True)
+def _single_sign_on_configured(settings):
+    """The login page shows its SSO button, and the SSO error pages can be reached."""
+    settings.OIDC_ISSUER = "http://127.0.0.1:9"  # nothing listens there
+    settings.OIDC_CLIENT_ID = "vaksam-axe"
 
 
 @pytest.mark.parametrize(("username", "path"), PAGES)

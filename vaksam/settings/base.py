@@ -7,6 +7,7 @@ a developer needs; `production` refuses to start without the variables it requir
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "content.context_processors.navigation",
                 "reports.context_processors.follow_up",
+                "identity.context_processors.single_sign_on",
             ],
         },
     },
@@ -132,6 +134,11 @@ SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=8 * 60 * 60)
 SESSION_ABSOLUTE_LIFETIME = env.int("SESSION_ABSOLUTE_LIFETIME", default=12 * 60 * 60)
 ADMIN_IDLE_TIMEOUT = env.int("ADMIN_IDLE_TIMEOUT", default=60 * 60)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_LIFETIME
+# Local passwords first; the OIDC backend answers only on its own callback.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "identity.oidc.EmployeeOIDCBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "my_courses"
 LOGOUT_REDIRECT_URL = "/"
@@ -157,6 +164,30 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 ADMIN_REQUIRE_TOTP = env.bool("ADMIN_REQUIRE_TOTP", default=True)
 # The name authenticator apps show beside the code.
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Vaksam")
+
+# Single sign-on with OpenID Connect, off unless OIDC_ISSUER is set; the endpoints come from the
+# issuer's /.well-known/openid-configuration.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="")
+OIDC_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+# Which claim finds the employee on a first sign-in: email, employeeid, oid or sub.
+OIDC_MATCH_CLAIM = env.str("OIDC_MATCH_CLAIM", default="email")
+if OIDC_MATCH_CLAIM not in {"email", "employeeid", "oid", "sub"}:
+    raise ImproperlyConfigured("OIDC_MATCH_CLAIM must be one of email, employeeid, oid, sub.")
+# Empty means the translated default, "Logga in med ditt kommunkonto".
+OIDC_BUTTON_LABEL = env.str("OIDC_BUTTON_LABEL", default="")
+# Seconds to wait for the provider before showing the "provider unreachable" page.
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+# How long the discovery document is kept before it is fetched again.
+OIDC_DISCOVERY_CACHE_SECONDS = env.int("OIDC_DISCOVERY_CACHE_SECONDS", default=60 * 60)
+# mozilla-django-oidc: code flow with PKCE and nonce, RS256 ID tokens, never a new account.
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_CREATE_USER = False
+# Kept in the session for RP-initiated logout (id_token_hint).
+OIDC_STORE_ID_TOKEN = True
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]

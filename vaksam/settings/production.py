@@ -22,6 +22,11 @@ ALLOWED_HOSTS = _required("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[])
 # Login and verification limits count in the cache; every app process must share one.
 _required("REDIS_URL", env.str("REDIS_URL", default=""))
 
+# Single sign-on is optional; once an issuer is given, the client must be complete.
+if env.str("OIDC_ISSUER", default=""):
+    _required("OIDC_CLIENT_ID", env.str("OIDC_CLIENT_ID", default=""))
+    _required("OIDC_CLIENT_SECRET", env.str("OIDC_CLIENT_SECRET", default=""))
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
