@@ -12,7 +12,15 @@ def _run(*args, env_overrides=None):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+        # The browser tests allow sync ORM calls in their event loop; production must not.
+        if key
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "REDIS_URL",
+            "DJANGO_SETTINGS_MODULE",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(env_overrides or {})
     return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
