@@ -5,11 +5,29 @@ from django.contrib.auth import BACKEND_SESSION_KEY
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.functional import SimpleLazyObject, empty
 from django_otp import user_has_device
+from django_otp.middleware import OTPMiddleware as BaseOTPMiddleware
 
 # Sessions from single sign-on rely on the identity provider's MFA. The path is a name, not an
 # import: the backend lives in identity.oidc, which this module need not load.
 OIDC_BACKEND = "identity.oidc.EmployeeOIDCBackend"
+
+
+class OTPMiddleware(BaseOTPMiddleware):
+    """django-otp's middleware, handing on the user itself rather than Django's lazy wrapper.
+
+    django-otp wraps Django's lazy `request.user` in a second lazy object. Wagtail's audit log
+    looks through one wrapper only to find the user's model; behind two it finds none and drops
+    the entry without a word, so every `log(instance=request.user, …)` would vanish.
+    """
+
+    def _verify_user_sync(self, request, user):
+        if isinstance(user, SimpleLazyObject):
+            if user._wrapped is empty:
+                user._setup()
+            user = user._wrapped
+        return super()._verify_user_sync(request, user)
 
 
 def needs_second_factor(request) -> bool:

@@ -68,7 +68,7 @@ MIDDLEWARE = [
     # An expired session ends before anything else looks at who is signed in.
     "identity.session_timeout.SessionTimeoutMiddleware",
     "identity.session_timeout.NoStoreWhenSignedInMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "identity.second_factor.OTPMiddleware",
     # After authentication: administrators verify a second factor before using /admin/.
     "identity.second_factor.AdminSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
