@@ -24,7 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from identity.models import OIDCIdentity
-from people.models import Employee
+from people.models import Employee, is_protected_account
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +105,10 @@ class Refusal:
     INACTIVE = "inaktiv"  # the employee or the account is deactivated, or employment has ended
     AMBIGUOUS = "flera"  # the claim matches more than one active employee
     MISSING_CLAIM = "claim-saknas"  # the provider did not send the match claim
+    UNVERIFIED = "ej-verifierad"  # the provider says the e-mail address is not verified
+    # An account with admin access or more than an employee's groups: never linked by a
+    # matching claim, or a provider account that merely carries the address would become it.
+    PROTECTED = "skyddat"
 
 
 class EmployeeOIDCBackend(OIDCAuthenticationBackend):
@@ -137,6 +141,14 @@ class EmployeeOIDCBackend(OIDCAuthenticationBackend):
 
     OIDC_RP_SIGN_ALGO = "RS256"
     OIDC_RP_IDP_SIGN_KEY = None
+
+    def get_user(self, user_id):
+        """The session's user while they may still sign in: a deactivated account or employee
+        ends an SSO session at the next request, as ModelBackend does for passwords."""
+        user = super().get_user(user_id)
+        if user is None or not user.is_active or not _is_active_employee(user):
+            return None
+        return user
 
     def authenticate(self, request, **kwargs):
         # Only our callback passes a nonce; a password login never reaches the provider.
@@ -207,6 +219,13 @@ def find_employee_account(*, issuer: str, subject: str, claims: dict):
     if not active:
         match = matches.first()
         return (match.user, Refusal.INACTIVE) if match else (None, Refusal.UNKNOWN)
+    if (
+        settings.OIDC_MATCH_CLAIM == "email"
+        and str(claims.get("email_verified")).lower() == "false"
+    ):
+        return None, Refusal.UNVERIFIED
+    if is_protected_account(active[0].user):
+        return active[0].user, Refusal.PROTECTED
 
     # get_or_create copes with a second tab finishing the same first sign-in at once.
     link, created = OIDCIdentity.objects.get_or_create(

@@ -80,7 +80,12 @@ class CallbackView(OIDCAuthenticationCallbackView):
 
     def login_failure(self):
         if getattr(self.request, "oidc_refusal", None):
-            return render(self.request, "identity/oidc_refused.html", status=403)
+            return render(
+                self.request,
+                "identity/oidc_refused.html",
+                {"refusal": self.request.oidc_refusal, "Refusal": oidc.Refusal},
+                status=403,
+            )
         return sign_in_failed(self.request)
 
 

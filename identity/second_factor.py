@@ -43,7 +43,8 @@ def needs_second_factor(request) -> bool:
 
 
 class AdminSecondFactorMiddleware:
-    """Sends such accounts from /admin/ to enrol (first time) or to type a code.
+    """Sends such accounts from /admin/ and the follow-up (both show personal data) to enrol
+    (first time) or to type a code.
 
     Wagtail's own login and logout stay reachable; the enrol and verify pages live outside
     /admin/ (under /konto/), so they never loop back here.
@@ -62,4 +63,4 @@ class AdminSecondFactorMiddleware:
     @staticmethod
     def _guards(path: str) -> bool:
         open_paths = {reverse("wagtailadmin_login"), reverse("wagtailadmin_logout")}
-        return path.startswith(reverse("wagtailadmin_home")) and path not in open_paths
+        return path.startswith(tuple(settings.SECOND_FACTOR_PATHS)) and path not in open_paths

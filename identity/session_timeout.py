@@ -21,6 +21,7 @@ LAST_SEEN = "vaksam_last_seen"
 # Writing the session on every request would cost a database write each; a minute is precise
 # enough for timeouts measured in hours.
 TOUCH_EVERY_SECONDS = 60
+BACKGROUND_PATHS = ("/admin/editing-sessions/",)
 
 
 @receiver(user_logged_in)
@@ -60,7 +61,10 @@ class SessionTimeoutMiddleware:
             session = request.session
             if LOGIN_AT not in session:  # signed in before this middleware existed
                 session[LOGIN_AT] = now
-            if now - session.get(LAST_SEEN, 0) >= TOUCH_EVERY_SECONDS:
+            # Wagtail's editor pings every few seconds while a page is open: that is the
+            # browser, not the person, and must not keep an abandoned admin session alive.
+            background = request.path.startswith(BACKGROUND_PATHS)
+            if not background and now - session.get(LAST_SEEN, 0) >= TOUCH_EVERY_SECONDS:
                 session[LAST_SEEN] = now
         return self.get_response(request)
 

@@ -369,3 +369,49 @@ def test_logout_after_a_password_login_stays_local(client, course, sso):
     client.force_login(employee.user, backend="django.contrib.auth.backends.ModelBackend")
     response = client.post(reverse("logout"))
     assert response["Location"] == "/"
+
+
+# An identity never becomes an account with more power by carrying its address (review H1).
+
+
+def test_a_matching_address_never_links_to_an_administrator(client, course, sso):
+    from people.groups import ADMINISTRATOR, ensure_groups
+
+    admin = imported_employee(user__email="it-admin@kommun.example")
+    admin.user.groups.add(ensure_groups()[ADMINISTRATOR])
+    sso.set_accounts({"mallory": {"email": "IT-Admin@kommun.example"}})
+
+    response = sign_in(client, sso, "mallory")
+
+    assert response.status_code == 403
+    assert "Kontot loggar in med lösenord" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert not OIDCIdentity.objects.exists()
+    entry = ModelLogEntry.objects.get(action="identity.oidc_refused")
+    assert entry.data["anledning"] == "skyddat"
+
+
+def test_an_address_the_provider_has_not_verified_is_refused(client, course, sso):
+    imported_employee(user__email="anna@kommun.example")
+    sso.set_accounts({"anna": {"email": "anna@kommun.example", "email_verified": False}})
+
+    response = sign_in(client, sso, "anna")
+
+    assert response.status_code == 403
+    assert "E-postadressen är inte bekräftad" in response.content.decode()
+    assert not OIDCIdentity.objects.exists()
+
+
+def test_deactivation_ends_a_running_sso_session(client, course, sso):
+    """Review H2: the OIDC backend served a deactivated user until the session expired."""
+    employee = imported_employee(user__email="leaving@kommun.example")
+    sso.set_accounts({"leaving": {"email": "leaving@kommun.example"}})
+    sign_in(client, sso, "leaving")
+    assert client.get(reverse("my_courses")).status_code == 200
+
+    employee.is_active = False
+    employee.save()
+
+    response = client.get(reverse("my_courses"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))

@@ -197,6 +197,7 @@ def _setting_in(module: str, name: str) -> str:
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "vaksam.example",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "BASE_URL": "https://vaksam.example",
     }
     env.pop("ADMIN_REQUIRE_TOTP", None)
     code = f"import {module} as s; print(s.{name})"
@@ -219,3 +220,18 @@ def test_the_demo_logins_reach_the_admin_with_dev_settings(client, settings):
         assert login.status_code == 302, username
         assert client.get("/admin/").status_code == 200, username
         client.post("/admin/logout/")
+
+
+def test_the_follow_up_with_named_people_asks_for_the_code_too(client, totp_on, enrolled):
+    """Review M1: a leaked HR password alone opened Personer and its exports."""
+    for path in ("/uppfoljning/personer/", "/uppfoljning/personer/export.csv"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith(VERIFY + "?")
+
+
+def test_a_manager_without_admin_access_reaches_the_follow_up_without_a_code(
+    client, totp_on, manager
+):
+    client.force_login(manager.user)
+    assert client.get("/uppfoljning/").status_code == 200

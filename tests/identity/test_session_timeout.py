@@ -77,3 +77,12 @@ def test_pages_of_a_signed_in_user_are_not_stored(client, course, employee):
 def test_public_pages_may_be_cached(client, home_page):
     response = client.get("/")
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_the_editors_background_pings_do_not_keep_a_session_alive(client, unit, employee):
+    """Review L1: Wagtail pings every few seconds while an edit page is open."""
+    employee.user.groups.add(ensure_groups()[HR])
+    client.force_login(employee.user)
+    _age(client, idle=50 * 60, since_login=2 * HOUR)
+    client.post("/admin/editing-sessions/ping/1/1/")
+    assert int(time.time()) - client.session[LAST_SEEN] >= 50 * 60

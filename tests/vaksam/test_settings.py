@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -67,8 +69,28 @@ def test_production_passes_the_deploy_check():
         env_overrides={
             "SECRET_KEY": "a8Qz!pL3#vR9@mW2$kT7^nY5&bX1*cJ6(hF4)dS0_gE8+uI2=oP6",
             "ALLOWED_HOSTS": "vaksam.example",
+            "BASE_URL": "https://vaksam.example",
             **REDIS,
         },
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("base_url", "message"),
+    [("", "BASE_URL must be set"), ("http://vaksam.example", "BASE_URL must start with https://")],
+)
+def test_production_needs_the_sites_https_address(base_url, message):
+    """Links in e-mails and on certificates must not point at 127.0.0.1 or plain HTTP."""
+    result = _run(
+        "check",
+        env_overrides={
+            "SECRET_KEY": "k" * 60 + "-Xy9#",
+            "ALLOWED_HOSTS": "vaksam.example",
+            "BASE_URL": base_url,
+            **REDIS,
+        },
+    )
+    assert result.returncode != 0
+    assert message in result.stderr

@@ -162,6 +162,9 @@ PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60)
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Administrators who sign in with a local password verify a TOTP code before using /admin/.
 ADMIN_REQUIRE_TOTP = env.bool("ADMIN_REQUIRE_TOTP", default=True)
+# Where such an account must have verified its code: the admin, and the follow-up with its
+# named people and exports.
+SECOND_FACTOR_PATHS = ["/admin/", "/uppfoljning/"]
 # The name authenticator apps show beside the code.
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Vaksam")
 
@@ -216,7 +219,15 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Vaksam"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address, for links that leave the site: e-mails (invitations, password
+# resets, reminders) and the verification link and QR code on certificates. Never taken from
+# the request's Host header, which a client writes.
+BASE_URL = (
+    env.str("BASE_URL", default="")
+    or env.str("WAGTAILADMIN_BASE_URL", default="")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

@@ -21,6 +21,11 @@ SECRET_KEY = _required("SECRET_KEY", env.str("SECRET_KEY", default=""))
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
 # Login and verification limits count in the cache; every app process must share one.
 _required("REDIS_URL", env.str("REDIS_URL", default=""))
+# Links in e-mails and on certificates: a production site is reached over HTTPS.
+BASE_URL = _required("BASE_URL", env.str("BASE_URL", default="")).rstrip("/")
+if not BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured("BASE_URL must start with https:// for production settings.")
+WAGTAILADMIN_BASE_URL = BASE_URL
 
 # Single sign-on is optional; once an issuer is given, the client must be complete.
 if env.str("OIDC_ISSUER", default=""):
