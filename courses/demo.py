@@ -253,6 +253,13 @@ def _ensure_employee(
     return employee
 
 
+def demo_employee_numbers() -> set[str]:
+    """The employee numbers the demo gives its people, and no others."""
+    return {login.employee_number for login in DEMO_LOGINS} | {
+        f"D{1001 + index}" for index in range(EXTRA_EMPLOYEES)
+    }
+
+
 def build_people(roles: dict[str, Role], units: dict[str, OrgUnit]) -> list[Employee]:
     group_objects = groups.ensure_groups()
     today = timezone.localdate()

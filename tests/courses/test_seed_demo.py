@@ -119,3 +119,14 @@ def test_demo_history_has_failed_and_passed_attempts_and_completions(seeded):
     assert CourseCompletion.objects.exists()
     medarbetare = Employee.objects.get(user__username="medarbetare")
     assert ModuleCompletion.objects.filter(employee=medarbetare).count() == 1
+
+
+def test_seed_demo_refuses_a_database_with_real_people(db, settings):
+    """The DEBUG guard alone is sidestepped by dev settings pointed at a real database."""
+    from tests.factories import EmployeeFactory
+
+    settings.DEBUG = True
+    EmployeeFactory(employee_number="4711")
+    with pytest.raises(CommandError, match="holds 1 people the demo did not create"):
+        call_command("seed_demo", "--allow-demo-logins", verbosity=0)
+    assert not get_user_model().objects.filter(username="admin").exists()

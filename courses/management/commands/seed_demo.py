@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.demo import seed_demo
+from courses.demo import demo_employee_numbers, seed_demo
+from people.models import Employee
 
 
 class Command(BaseCommand):
@@ -19,6 +20,14 @@ class Command(BaseCommand):
             raise CommandError(
                 "seed_demo creates logins with a published password and refuses to run with "
                 "DEBUG off. Pass --allow-demo-logins if this really is a demo installation."
+            )
+        # DEBUG is only the settings' word: `manage.py` defaults to the dev settings, and a
+        # DATABASE_URL can point them at a real register. Real people mean a real site.
+        others = Employee.objects.exclude(employee_number__in=demo_employee_numbers()).count()
+        if others:
+            raise CommandError(
+                f"seed_demo refuses to run: the database holds {others} people the demo did not "
+                "create, so it is not a demo installation. Use an empty database for the demo."
             )
         result = seed_demo()
         if options["verbosity"] < 1:
