@@ -4,8 +4,8 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.functional import SimpleLazyObject, empty
+from django.utils.http import urlencode
 from django_otp import user_has_device
 from django_otp.middleware import OTPMiddleware as BaseOTPMiddleware
 
