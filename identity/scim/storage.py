@@ -30,7 +30,13 @@ from scim2_server.storage import ScimStorage, SearchPage
 
 from identity.models import ScimUser
 from identity.scim.filters import UserFilter
-from identity.scim.provider import CORE_USER, ENTERPRISE_USER, provider, unit_attribute
+from identity.scim.provider import (
+    CORE_USER,
+    ENTERPRISE_USER,
+    MAX_PAGE_SIZE,
+    provider,
+    unit_attribute,
+)
 from people.models import Employee, OrgUnit, Role, is_protected_account
 from people.services import UNUSABLE_PASSWORD, employees_changed
 
@@ -183,8 +189,11 @@ class UserStorage(ScimStorage):
         links = links.order_by("created_at", "pk")
         total = links.count()
         start = search_request.start_index_0 or 0
-        count = search_request.count
-        page = [] if count == 0 else links[start : start + count if count else None]
+        # scim2-server has already bounded count by maxResults; bounded here too, so no request
+        # slices more than a page. A startIndex past the results is an empty page (RFC 7644
+        # §3.4.2.4), answered without a query: an offset beyond bigint fails in PostgreSQL.
+        count = min(MAX_PAGE_SIZE, search_request.count or MAX_PAGE_SIZE)
+        page = [] if search_request.count == 0 or start >= total else links[start : start + count]
         return SearchPage(total, [self._resource(link) for link in page])
 
     # -- Writing --------------------------------------------------------
@@ -221,8 +230,47 @@ class UserStorage(ScimStorage):
                 )
             )
 
+    @staticmethod
+    def _check_storable(person: Person) -> None:
+        """Refuse what the columns cannot hold, before any query sees it.
+
+        PostgreSQL refuses text longer than its column and any NUL character (a DataError, so
+        a 500); SQLite would store both. The limits are the columns' own.
+        """
+        User = get_user_model()
+        values = [
+            ("userName", person.user_name, ScimUser, "user_name"),
+            ("externalId", person.external_id, ScimUser, "external_id"),
+            ("title", person.title, ScimUser, "title"),
+            ("name.givenName", person.given_name, User, "first_name"),
+            ("name.familyName", person.family_name, User, "last_name"),
+            ("employeeNumber", person.employee_number, Employee, "employee_number"),
+            (unit_attribute(), person.unit_code, OrgUnit, "code"),
+            (_("e-postadressen (emails)"), person.email, User, "email"),
+        ]
+        # Every address is kept (in ScimUser.emails), not only the one in use.
+        texts = [(label, value) for label, value, _model, _field in values] + [
+            (_("e-postadressen (emails)"), value)
+            for email in person.emails
+            for value in email.values()
+            if isinstance(value, str)
+        ]
+        for label, value in texts:
+            if "\x00" in value:
+                raise _invalid(
+                    _("%(attribute)s innehåller ett otillåtet tecken (NUL).") % {"attribute": label}
+                )
+        for label, value, model, field in values:
+            limit = model._meta.get_field(field).max_length
+            if len(value) > limit:
+                raise _invalid(
+                    _("%(attribute)s får vara högst %(limit)d tecken.")
+                    % {"attribute": label, "limit": limit}
+                )
+
     def _check(self, person: Person, link: ScimUser | None) -> tuple[OrgUnit, ScimUser | None]:
         """Everything a write needs, checked before anything is written (no partial writes)."""
+        self._check_storable(person)
         if not person.user_name:
             raise _invalid(_("userName saknas."))
         if not person.employee_number:
@@ -319,7 +367,7 @@ class UserStorage(ScimStorage):
                     )
                 user.username = person.employee_number
 
-        user.first_name, user.last_name = person.given_name[:150], person.family_name[:150]
+        user.first_name, user.last_name = person.given_name, person.family_name
         user.email = email
         active = person.active is not False
         user.is_active = active

@@ -30,6 +30,11 @@ from identity.scim.storage import UserStorage
 AUDIT_ACTION = "identity.scim"
 
 
+def _storable(text: str | None) -> str | None:
+    """Text from the request as the audit log can keep it: PostgreSQL's jsonb refuses NUL."""
+    return None if text is None else text.replace("\x00", "\ufffd")
+
+
 class TooManyRequestsException(SCIMException):
     """The token has made more requests than SCIM_RATE_LIMIT allows (RFC 6585 §4)."""
 
@@ -121,12 +126,12 @@ class ScimApplication(BaseApplication):
         data = {
             "token": token.name,
             "method": request.method,
-            "resource": segments[0] if segments else "",
-            "id": resource_id,
+            "resource": _storable(segments[0] if segments else ""),
+            "id": _storable(resource_id),
             "status": int(response.status),
         }
         if request.query.get("filter"):
-            data["filter"] = request.query["filter"]
+            data["filter"] = _storable(request.query["filter"])
         if notes:
             data["notes"] = notes
         log(instance=token, action=AUDIT_ACTION, data=data)

@@ -416,3 +416,85 @@ def test_create_scim_token_prints_the_token_last_and_stores_only_its_hash(client
     assert response.status_code == 200
     record.refresh_from_db()
     assert record.last_used_at is not None
+
+
+def _enterprise(number="1001", unit="BOU"):
+    return {ENTERPRISE: {"employeeNumber": number, "department": unit}}
+
+
+@pytest.mark.parametrize(
+    ("body", "attribute"),
+    [
+        (user_body(**_enterprise("1" * 51)), "employeeNumber"),
+        (user_body(userName="a" * 246 + "@kommun.se"), "userName"),
+        (user_body(externalId="e" * 256), "externalId"),
+        (user_body(title="t" * 256), "title"),
+        # A valid address, but longer than the account's e-mail column (254).
+        (
+            user_body(emails=[{"value": "a" * 201 + "@" + "k" * 50 + ".se", "primary": True}]),
+            "e-post",
+        ),
+        (user_body(name={"givenName": "Å" * 151, "familyName": "L"}), "givenName"),
+        (user_body(name={"givenName": "Åsa", "familyName": "L" * 151}), "familyName"),
+        (user_body(userName="a\x00b@kommun.se"), "userName"),
+        (user_body(**_enterprise("10\x0001")), "employeeNumber"),
+        (user_body(name={"givenName": "Å\x00sa", "familyName": "L"}), "givenName"),
+        (user_body(title="Handl\x00äggare"), "title"),
+        (user_body(**_enterprise("1001", "BO\x00U")), "department"),
+        (user_body(emails=[{"value": "a@kommun.se", "type": "wo\x00rk"}]), "e-post"),
+    ],
+)
+def test_too_long_values_and_nul_bytes_are_400_not_500(scim, units, body, attribute):
+    """What the columns cannot hold (PostgreSQL refuses long text and NUL) is a clear 400."""
+    status, error, _ = scim("POST", "Users", body)
+    assert status == 400, error
+    assert error["scimType"] == "invalidValue"
+    assert attribute in error["detail"]
+    assert not Employee.objects.exists() and not ScimUser.objects.exists()
+
+
+def test_too_long_values_in_a_patch_change_nothing(scim, created):
+    status, error, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Replace", "path": "name.givenName", "value": "Å" * 151}),
+    )
+    assert status == 400 and "150" in error["detail"], error
+    assert Employee.objects.get(employee_number="1001").user.first_name == "Åsa"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'filter=userName eq "a\\u0000"',
+        'filter=userName eq "a%00"',
+        'filter=title co "\\u0000"',
+    ],
+)
+def test_nul_in_a_filter_is_an_invalid_filter(scim, created, query):
+    status, error, _ = scim("GET", f"Users?{query}")
+    assert status == 400, error
+    assert error["scimType"] == "invalidFilter"
+
+
+def test_a_nul_in_the_path_is_a_404_and_still_audited(scim, created):
+    status, error, _ = scim("GET", "Users/%00")
+    assert status == 404, error
+    entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
+    assert entry.data["status"] == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["startIndex=99999999999999999999", f"startIndex={2**63}&count=99999999999999999999"]
+)
+def test_a_huge_start_index_is_an_empty_page(scim, created, query):
+    """RFC 7644 §3.4.2.4: a startIndex past the results gives no resources, not an error."""
+    status, body, _ = scim("GET", f"Users?{query}")
+    assert status == 200, body
+    assert body["totalResults"] == 1 and body.get("Resources", []) == []
+
+
+def test_a_huge_count_is_capped_at_the_page_size(scim, created):
+    status, body, _ = scim("GET", "Users?count=99999999999999999999")
+    assert status == 200, body
+    assert body["itemsPerPage"] == 1 and len(body["Resources"]) == 1
