@@ -92,13 +92,15 @@ def register_identity_log_actions(actions):
 
         def format_message(self, log_entry):
             data = log_entry.data
-            return _("%(token)s: %(method)s %(resource)s %(id)s (%(status)s)") % {
+            message = _("%(token)s: %(method)s %(resource)s %(id)s (%(status)s)") % {
                 "token": data.get("token", ""),
                 "method": data.get("method", ""),
                 "resource": data.get("resource", ""),
                 "id": data.get("id") or "",
                 "status": data.get("status", ""),
             }
+            # What the request did beyond the ordinary (a protected account switched off, say).
+            return " ".join([message, *data.get("notes", [])])
 
     actions.register_action("identity.invite", _("Inbjudan"), _("Inbjudan skickad"))
     actions.register_action(

@@ -211,7 +211,16 @@ class UserStorage(ScimStorage):
     def delete(self, resource_type, resource_id, *, expected_version=None):
         link = self._link(resource_id)
         employee = link.employee
-        self._refuse_protected(employee)
+        if is_protected_account(employee.user):
+            # A leaver unassigned in the directory must lose their login, powers or not.
+            self._note_protected(
+                employee,
+                _(
+                    "Kontot har administratörsbehörighet: det avregistrerades och avaktiverades "
+                    "genom SCIM, men dess grupper och behörigheter finns kvar tills en "
+                    "administratör tar bort dem."
+                ),
+            )
         link.deprovisioned_at = link.modified_at = timezone.now()
         link.save(update_fields=["deprovisioned_at", "modified_at"])
         ScimUser.objects.filter(manager=link).update(manager=None)
@@ -221,14 +230,69 @@ class UserStorage(ScimStorage):
         employees_changed(employee_ids={employee.pk})
 
     @staticmethod
-    def _refuse_protected(employee: Employee | None) -> None:
-        if employee is not None and is_protected_account(employee.user):
-            raise ForbiddenException(
-                detail=_(
-                    "Kontot har administratörsbehörighet och ändras inte genom SCIM; "
-                    "en administratör ändrar det i Vaksam."
-                )
+    def _forbidden() -> ForbiddenException:
+        return ForbiddenException(
+            detail=_(
+                "Kontot har administratörsbehörighet och ändras inte genom SCIM, utom att det "
+                "kan avaktiveras; en administratör ändrar det i Vaksam."
             )
+        )
+
+    def _note_protected(self, employee: Employee, note: str) -> None:
+        self.notes.append(note)
+        logger.warning("SCIM: %s (employee %s)", note, employee.employee_number)
+
+    @staticmethod
+    def _comparable(person: Person) -> tuple:
+        """A person's state without `active`, as the same whether sent or read back."""
+        emails = sorted(
+            (
+                str(email.get("value", "")).lower(),
+                str(email.get("type") or "").lower(),
+                bool(email.get("primary")),
+            )
+            for email in person.emails
+        )
+        return (
+            person.user_name.lower(),
+            person.external_id,
+            person.given_name,
+            person.family_name,
+            person.title,
+            tuple(emails),
+            person.employee_number,
+            person.unit_code,
+            person.manager_id,
+        )
+
+    def _only_deactivates(self, person: Person, link: ScimUser) -> bool:
+        """Whether a write to a protected account asks for nothing but `active: false`.
+
+        The whole request is judged, not each attribute: a deactivation that also carries
+        another change (a new e-mail, say) is refused whole, since applying half of it would
+        leave the client believing its change was made. Asking again for a state already
+        reached (a retry, or a PUT of what GET returned) is allowed and changes nothing more.
+        """
+        current = Person.of(self._resource(link))
+        return person.active is False and self._comparable(person) == self._comparable(current)
+
+    def _deactivate_protected(self, link: ScimUser) -> ScimUser:
+        """Switch off a protected account's login: the one change SCIM may make to it."""
+        employee = link.employee
+        Employee.objects.filter(pk=employee.pk).update(is_active=False)
+        get_user_model().objects.filter(pk=employee.user_id).update(is_active=False)
+        link.active = False
+        link.modified_at = timezone.now()
+        link.save(update_fields=["active", "modified_at"])
+        self._note_protected(
+            employee,
+            _(
+                "Kontot har administratörsbehörighet: det avaktiverades genom SCIM, men dess "
+                "grupper och behörigheter finns kvar tills en administratör tar bort dem."
+            ),
+        )
+        employees_changed(employee_ids={employee.pk})
+        return link
 
     @staticmethod
     def _check_storable(person: Person) -> None:
@@ -334,7 +398,12 @@ class UserStorage(ScimStorage):
                     detail=_("Anställningsnumret %(number)s används redan av en annan anställd.")
                     % {"number": person.employee_number}
                 )
-        self._refuse_protected(employee)
+        if employee is not None and is_protected_account(employee.user):
+            # Admin powers are not the directory's to hand over (through the e-mail, say) or to
+            # restore; but a leaver who is switched off in the directory must be here too.
+            if link is None or not self._only_deactivates(person, link):
+                raise self._forbidden()
+            return self._deactivate_protected(link)
         email = person.email
         if email:
             others = User.objects.filter(email__iexact=email)

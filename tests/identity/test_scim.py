@@ -3,6 +3,7 @@
 import hashlib
 import json
 from io import StringIO
+from unittest.mock import ANY
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -275,32 +276,106 @@ def test_each_token_is_rate_limited(scim, settings, units):
     assert scim("GET", "Users", bearer=other)[0] == 200
 
 
-def test_protected_accounts_are_never_changed(scim, units):
+def test_protected_accounts_are_never_linked_by_scim(scim, units):
     """An HR member's account could be taken over through its e-mail: SCIM gets 403."""
     hr = EmployeeFactory(employee_number="4004", org_unit=units["SOC"])
     hr.user.groups.add(ensure_groups()[HR])
     email = hr.user.email
-    status, body, _ = scim("POST", "Users", user_body("4004"))
-    assert status == 403, body
+    for body in (user_body("4004"), user_body("4004", active=False)):
+        status, error, _ = scim("POST", "Users", body)
+        assert status == 403, error
     hr.refresh_from_db()
     hr.user.refresh_from_db()
-    assert hr.user.email == email and hr.org_unit == units["SOC"]
+    assert hr.user.email == email and hr.org_unit == units["SOC"] and hr.user.is_active
     assert not ScimUser.objects.exists()
 
-    # Linked while ordinary, given admin access later: no longer SCIM's to change or remove.
+
+@pytest.fixture
+def protected(scim, units):
+    """Linked while ordinary, given admin access later: SCIM may now only switch it off."""
     created = scim("POST", "Users", user_body("5005"))[1]
-    person = Employee.objects.get(employee_number="5005")
+    person = Employee.objects.select_related("user").get(employee_number="5005")
     person.user.is_staff = True
     person.user.save()
+    return created, person
+
+
+@pytest.mark.parametrize(
+    "operations",
+    [
+        [{"op": "Replace", "path": "name.givenName", "value": "Mallory"}],
+        [{"op": "Replace", "path": 'emails[type eq "work"].value', "value": "m@evil.se"}],
+        [{"op": "Replace", "path": "userName", "value": "mallory@kommun.se"}],
+        [{"op": "Replace", "path": f"{ENTERPRISE}:employeeNumber", "value": "6006"}],
+        [{"op": "Replace", "path": f"{ENTERPRISE}:department", "value": "EKO"}],
+        [{"op": "Replace", "path": "title", "value": "Chef"}],
+        # A deactivation carrying any other change is refused whole.
+        [
+            {"op": "Replace", "path": "active", "value": False},
+            {"op": "Replace", "path": 'emails[type eq "work"].value', "value": "m@evil.se"},
+        ],
+    ],
+)
+def test_protected_accounts_refuse_every_change_but_deactivation(scim, protected, operations):
+    created, person = protected
+    status, error, _ = scim("PATCH", f"Users/{created['id']}", patch(*operations))
+    assert status == 403, error
+    person.refresh_from_db()
+    person.user.refresh_from_db()
+    assert person.is_active and person.user.is_active
+    assert (person.user.first_name, person.user.email) == ("Åsa", "person5005@kommun.se")
+    assert person.org_unit.code == "BOU"
+    assert scim("GET", f"Users/{created['id']}")[1] == created | {"meta": ANY}
+
+
+def test_a_protected_leaver_is_deactivated_and_it_is_audited(scim, protected):
+    """An administrator who leaves is disabled in Entra ID: Vaksam must follow (and say so)."""
+    created, person = protected
+    status, error, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Replace", "path": "active", "value": "False"}),
+    )
+    assert status == 204, error
+    person.refresh_from_db()
+    person.user.refresh_from_db()
+    assert not person.is_active and not person.user.is_active
+    assert person.user.is_staff  # the powers are an administrator's to remove
+    entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
+    assert entry.data["status"] == 204
+    assert "administratörsbehörighet" in entry.data["notes"][0]
+    assert "avaktiverades" in entry.message
+
+    # Again (Entra ID retries), or as a PUT of the same state: still allowed, changes nothing.
     status, _, _ = scim(
         "PATCH",
         f"Users/{created['id']}",
         patch({"op": "Replace", "path": "active", "value": False}),
     )
-    assert status == 403
-    assert scim("DELETE", f"Users/{created['id']}")[0] == 403
+    assert status == 204
+    current = scim("GET", f"Users/{created['id']}")[1]
+    assert scim("PUT", f"Users/{created['id']}", current)[0] == 200
+
+    # Coming back is an administrator's decision, not the directory's.
+    status, error, _ = scim(
+        "PATCH", f"Users/{created['id']}", patch({"op": "Replace", "path": "active", "value": True})
+    )
+    assert status == 403, error
+    assert scim("PUT", f"Users/{created['id']}", current | {"active": True})[0] == 403
+    person.user.refresh_from_db()
+    assert not person.user.is_active
+
+
+def test_a_protected_leaver_can_be_deleted(scim, protected):
+    created, person = protected
+    status, error, _ = scim("DELETE", f"Users/{created['id']}")
+    assert status == 204, error
     person.refresh_from_db()
-    assert person.is_active
+    person.user.refresh_from_db()
+    assert not person.is_active and not person.user.is_active and person.user.is_staff
+    assert ScimUser.objects.get(pk=created["id"]).deprovisioned_at is not None
+    entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
+    assert "administratörsbehörighet" in entry.data["notes"][0]
 
 
 def test_unknown_unit_is_400_and_writes_nothing(scim, units):
