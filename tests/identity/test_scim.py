@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import logging
 from io import StringIO
 from unittest.mock import ANY
 
@@ -573,3 +574,52 @@ def test_a_huge_count_is_capped_at_the_page_size(scim, created):
     status, body, _ = scim("GET", "Users?count=99999999999999999999")
     assert status == 200, body
     assert body["itemsPerPage"] == 1 and len(body["Resources"]) == 1
+
+
+def test_failed_authentication_is_logged_with_address_and_prefix(scim, units, token, caplog):
+    """A wrong token is a warning in the log and an entry in the audit log, on the site."""
+    record = ScimToken.objects.get()
+    wrong = f"vaksam_scim_{record.lookup}guessedsecret"
+    with caplog.at_level(logging.WARNING, logger="identity.scim.views"):
+        assert scim("GET", "Users", bearer=wrong)[0] == 401
+        assert scim("GET", "Users", bearer="nonsense\x00")[0] == 401
+        assert scim("GET", "Users", bearer=None)[0] == 401
+    assert "127.0.0.1" in caplog.text and record.lookup in caplog.text
+    entries = ModelLogEntry.objects.filter(action="identity.scim_refused").order_by("timestamp")
+    assert [(e.data["address"], e.data["prefix"], e.data["reason"]) for e in entries] == [
+        ("127.0.0.1", record.lookup, "invalid"),
+        ("127.0.0.1", None, "invalid"),
+        ("127.0.0.1", None, "missing"),
+    ]
+    assert {e.content_type.model for e in entries} == {"site"}
+    assert "127.0.0.1" in entries.first().message
+    # A good token is no failure, and its ordinary audit entry is not a refusal.
+    assert scim("GET", "Users")[0] == 200
+    assert entries.count() == 3
+
+
+def test_failed_authentications_are_limited_per_address(client, settings, units, token):
+    """A blocked address gets 429 before any token is looked up, even a valid one."""
+    settings.SCIM_AUTH_FAILURES_PER_ADDRESS = "3/m"
+
+    def get(bearer, address="198.51.100.7"):
+        return client.get(
+            "/scim/v2/Users", HTTP_AUTHORIZATION=f"Bearer {bearer}", REMOTE_ADDR=address
+        )
+
+    # Successes do not count.
+    assert [get(token).status_code for _ in range(5)] == [200] * 5
+    assert [get("vaksam_scim_wrong").status_code for _ in range(3)] == [401] * 3
+    response = get(token)
+    assert response.status_code == 429
+    body = json.loads(response.content)
+    assert body["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]
+    assert body["status"] == "429"
+    assert ScimToken.objects.get().last_used_at is not None
+    # Blocked requests are not counted or audited as attempts.
+    assert ModelLogEntry.objects.filter(action="identity.scim_refused").count() == 3
+    # Another address is not blocked; the service description needs no token and stays open.
+    assert get(token, address="203.0.113.9").status_code == 200
+    assert (
+        client.get("/scim/v2/ServiceProviderConfig", REMOTE_ADDR="198.51.100.7").status_code == 200
+    )
