@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import re
 import secrets
 import uuid
 
@@ -22,15 +23,26 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def lookup_of(presented: str) -> str | None:
+    """The lookup prefix of something shaped like one of our tokens, else None.
+
+    Safe to log: it only names which token was meant, and reveals nothing of its secret.
+    """
+    if not presented.startswith(TOKEN_PREFIX):
+        return None
+    lookup = presented.removeprefix(TOKEN_PREFIX)[:12]
+    return lookup if re.fullmatch(r"[0-9a-f]{12}", lookup) else None
+
+
 class ScimTokenQuerySet(models.QuerySet):
     def usable(self):
         return self.filter(revoked_at__isnull=True)
 
     def find(self, presented: str) -> "ScimToken | None":
         """The unrevoked token a client presented, or None. Compared in constant time."""
-        if not presented.startswith(TOKEN_PREFIX):
+        lookup = lookup_of(presented)
+        if lookup is None:
             return None
-        lookup = presented.removeprefix(TOKEN_PREFIX)[:12]
         token = self.usable().filter(lookup=lookup).first()
         if token is None or not hmac.compare_digest(token.token_hash, _digest(presented)):
             return None

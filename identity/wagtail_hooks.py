@@ -16,7 +16,7 @@ from wagtail.permissions import register_permission_policy
 from identity.bulk_actions import InviteBulkAction
 from identity.forms import ScimTokenForm
 from identity.models import OIDCIdentity, ScimToken
-from identity.scim.views import AUDIT_ACTION
+from identity.scim.views import AUDIT_ACTION, REFUSED_ACTION
 
 
 class ScimTokenPermissionPolicy(ModelPermissionPolicy):
@@ -92,13 +92,30 @@ def register_identity_log_actions(actions):
 
         def format_message(self, log_entry):
             data = log_entry.data
-            return _("%(token)s: %(method)s %(resource)s %(id)s (%(status)s)") % {
+            message = _("%(token)s: %(method)s %(resource)s %(id)s (%(status)s)") % {
                 "token": data.get("token", ""),
                 "method": data.get("method", ""),
                 "resource": data.get("resource", ""),
                 "id": data.get("id") or "",
                 "status": data.get("status", ""),
             }
+            # What the request did beyond the ordinary (a protected account switched off, say).
+            return " ".join([message, *data.get("notes", [])])
+
+    @actions.register_action(REFUSED_ACTION)
+    class ScimRefusalFormatter(LogFormatter):
+        label = _("Nekat SCIM-anrop")
+
+        def format_message(self, log_entry):
+            data = log_entry.data
+            reason = _("ogiltig token") if data.get("reason") == "invalid" else _("token saknas")
+            message = _("SCIM-anrop utan giltig token från %(address)s (%(reason)s)") % {
+                "address": data.get("address", ""),
+                "reason": reason,
+            }
+            if data.get("prefix"):
+                message += " " + _("prefix %(prefix)s") % {"prefix": data["prefix"]}
+            return message
 
     actions.register_action("identity.invite", _("Inbjudan"), _("Inbjudan skickad"))
     actions.register_action(

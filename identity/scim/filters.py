@@ -99,7 +99,11 @@ class UserFilter(FilterVisitor[Q]):
                 return None  # no resource has such an id
         if value is None or isinstance(value, dict | list):
             raise InvalidFilterException(detail=_("Värdet måste vara en text."))
-        return str(value)
+        value = str(value)
+        if "\x00" in value:
+            # No stored value holds one, and PostgreSQL refuses it in a query (a 500).
+            raise InvalidFilterException(detail=_("Värdet innehåller ett otillåtet tecken (NUL)."))
+        return value
 
     def _compare(self, field: tuple[str, bool, str], op: CompareOperator, raw: Any) -> Q:
         name, case_exact, kind = field

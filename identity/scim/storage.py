@@ -30,7 +30,13 @@ from scim2_server.storage import ScimStorage, SearchPage
 
 from identity.models import ScimUser
 from identity.scim.filters import UserFilter
-from identity.scim.provider import CORE_USER, ENTERPRISE_USER, provider, unit_attribute
+from identity.scim.provider import (
+    CORE_USER,
+    ENTERPRISE_USER,
+    MAX_PAGE_SIZE,
+    provider,
+    unit_attribute,
+)
 from people.models import Employee, OrgUnit, Role, is_protected_account
 from people.services import UNUSABLE_PASSWORD, employees_changed
 
@@ -183,8 +189,11 @@ class UserStorage(ScimStorage):
         links = links.order_by("created_at", "pk")
         total = links.count()
         start = search_request.start_index_0 or 0
-        count = search_request.count
-        page = [] if count == 0 else links[start : start + count if count else None]
+        # scim2-server has already bounded count by maxResults; bounded here too, so no request
+        # slices more than a page. A startIndex past the results is an empty page (RFC 7644
+        # §3.4.2.4), answered without a query: an offset beyond bigint fails in PostgreSQL.
+        count = min(MAX_PAGE_SIZE, search_request.count or MAX_PAGE_SIZE)
+        page = [] if search_request.count == 0 or start >= total else links[start : start + count]
         return SearchPage(total, [self._resource(link) for link in page])
 
     # -- Writing --------------------------------------------------------
@@ -202,7 +211,16 @@ class UserStorage(ScimStorage):
     def delete(self, resource_type, resource_id, *, expected_version=None):
         link = self._link(resource_id)
         employee = link.employee
-        self._refuse_protected(employee)
+        if is_protected_account(employee.user):
+            # A leaver unassigned in the directory must lose their login, powers or not.
+            self._note_protected(
+                employee,
+                _(
+                    "Kontot har administratörsbehörighet: det avregistrerades och avaktiverades "
+                    "genom SCIM, men dess grupper och behörigheter finns kvar tills en "
+                    "administratör tar bort dem."
+                ),
+            )
         link.deprovisioned_at = link.modified_at = timezone.now()
         link.save(update_fields=["deprovisioned_at", "modified_at"])
         ScimUser.objects.filter(manager=link).update(manager=None)
@@ -212,17 +230,111 @@ class UserStorage(ScimStorage):
         employees_changed(employee_ids={employee.pk})
 
     @staticmethod
-    def _refuse_protected(employee: Employee | None) -> None:
-        if employee is not None and is_protected_account(employee.user):
-            raise ForbiddenException(
-                detail=_(
-                    "Kontot har administratörsbehörighet och ändras inte genom SCIM; "
-                    "en administratör ändrar det i Vaksam."
-                )
+    def _forbidden() -> ForbiddenException:
+        return ForbiddenException(
+            detail=_(
+                "Kontot har administratörsbehörighet och ändras inte genom SCIM, utom att det "
+                "kan avaktiveras; en administratör ändrar det i Vaksam."
             )
+        )
+
+    def _note_protected(self, employee: Employee, note: str) -> None:
+        self.notes.append(note)
+        logger.warning("SCIM: %s (employee %s)", note, employee.employee_number)
+
+    @staticmethod
+    def _comparable(person: Person) -> tuple:
+        """A person's state without `active`, as the same whether sent or read back."""
+        emails = sorted(
+            (
+                str(email.get("value", "")).lower(),
+                str(email.get("type") or "").lower(),
+                bool(email.get("primary")),
+            )
+            for email in person.emails
+        )
+        return (
+            person.user_name.lower(),
+            person.external_id,
+            person.given_name,
+            person.family_name,
+            person.title,
+            tuple(emails),
+            person.employee_number,
+            person.unit_code,
+            person.manager_id,
+        )
+
+    def _only_deactivates(self, person: Person, link: ScimUser) -> bool:
+        """Whether a write to a protected account asks for nothing but `active: false`.
+
+        The whole request is judged, not each attribute: a deactivation that also carries
+        another change (a new e-mail, say) is refused whole, since applying half of it would
+        leave the client believing its change was made. Asking again for a state already
+        reached (a retry, or a PUT of what GET returned) is allowed and changes nothing more.
+        """
+        current = Person.of(self._resource(link))
+        return person.active is False and self._comparable(person) == self._comparable(current)
+
+    def _deactivate_protected(self, link: ScimUser) -> ScimUser:
+        """Switch off a protected account's login: the one change SCIM may make to it."""
+        employee = link.employee
+        Employee.objects.filter(pk=employee.pk).update(is_active=False)
+        get_user_model().objects.filter(pk=employee.user_id).update(is_active=False)
+        link.active = False
+        link.modified_at = timezone.now()
+        link.save(update_fields=["active", "modified_at"])
+        self._note_protected(
+            employee,
+            _(
+                "Kontot har administratörsbehörighet: det avaktiverades genom SCIM, men dess "
+                "grupper och behörigheter finns kvar tills en administratör tar bort dem."
+            ),
+        )
+        employees_changed(employee_ids={employee.pk})
+        return link
+
+    @staticmethod
+    def _check_storable(person: Person) -> None:
+        """Refuse what the columns cannot hold, before any query sees it.
+
+        PostgreSQL refuses text longer than its column and any NUL character (a DataError, so
+        a 500); SQLite would store both. The limits are the columns' own.
+        """
+        User = get_user_model()
+        values = [
+            ("userName", person.user_name, ScimUser, "user_name"),
+            ("externalId", person.external_id, ScimUser, "external_id"),
+            ("title", person.title, ScimUser, "title"),
+            ("name.givenName", person.given_name, User, "first_name"),
+            ("name.familyName", person.family_name, User, "last_name"),
+            ("employeeNumber", person.employee_number, Employee, "employee_number"),
+            (unit_attribute(), person.unit_code, OrgUnit, "code"),
+            (_("e-postadressen (emails)"), person.email, User, "email"),
+        ]
+        # Every address is kept (in ScimUser.emails), not only the one in use.
+        texts = [(label, value) for label, value, _model, _field in values] + [
+            (_("e-postadressen (emails)"), value)
+            for email in person.emails
+            for value in email.values()
+            if isinstance(value, str)
+        ]
+        for label, value in texts:
+            if "\x00" in value:
+                raise _invalid(
+                    _("%(attribute)s innehåller ett otillåtet tecken (NUL).") % {"attribute": label}
+                )
+        for label, value, model, field in values:
+            limit = model._meta.get_field(field).max_length
+            if len(value) > limit:
+                raise _invalid(
+                    _("%(attribute)s får vara högst %(limit)d tecken.")
+                    % {"attribute": label, "limit": limit}
+                )
 
     def _check(self, person: Person, link: ScimUser | None) -> tuple[OrgUnit, ScimUser | None]:
         """Everything a write needs, checked before anything is written (no partial writes)."""
+        self._check_storable(person)
         if not person.user_name:
             raise _invalid(_("userName saknas."))
         if not person.employee_number:
@@ -286,7 +398,12 @@ class UserStorage(ScimStorage):
                     detail=_("Anställningsnumret %(number)s används redan av en annan anställd.")
                     % {"number": person.employee_number}
                 )
-        self._refuse_protected(employee)
+        if employee is not None and is_protected_account(employee.user):
+            # Admin powers are not the directory's to hand over (through the e-mail, say) or to
+            # restore; but a leaver who is switched off in the directory must be here too.
+            if link is None or not self._only_deactivates(person, link):
+                raise self._forbidden()
+            return self._deactivate_protected(link)
         email = person.email
         if email:
             others = User.objects.filter(email__iexact=email)
@@ -319,7 +436,7 @@ class UserStorage(ScimStorage):
                     )
                 user.username = person.employee_number
 
-        user.first_name, user.last_name = person.given_name[:150], person.family_name[:150]
+        user.first_name, user.last_name = person.given_name, person.family_name
         user.email = email
         active = person.active is not False
         user.is_active = active

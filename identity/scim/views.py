@@ -2,10 +2,13 @@
 
 Every request but ServiceProviderConfig needs a bearer token from `create_scim_token`; each is
 rate-limited per token, runs in one transaction (an error writes nothing), and is written to
-Wagtail's audit log under the token's name.
+Wagtail's audit log under the token's name. A request without a valid token is logged and
+audited with the client's address, and an address with too many such failures is refused (429)
+before any token it sends is looked up.
 """
 
 import json
+import logging
 from http import HTTPStatus
 
 from django.conf import settings
@@ -15,19 +18,30 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 from scim2_models import PayloadTooLargeException, SCIMException, UnauthorizedException
 from scim2_server.applications.base import BaseApplication
 from scim2_server.handler import ScimHandler
 from scim2_server.requests import ScimRequest
 from scim2_server.responses import ScimResponse
 from wagtail.log_actions import log
+from wagtail.models import Site
 
-from identity.models import ScimToken
+from identity.addresses import client_ip
+from identity.models import ScimToken, lookup_of
 from identity.scim.provider import VaksamScimService, provider
 from identity.scim.storage import UserStorage
 
 AUDIT_ACTION = "identity.scim"
+REFUSED_ACTION = "identity.scim_refused"
+AUTH_FAILURE_GROUP = "identity.scim.auth_failures"
+
+logger = logging.getLogger(__name__)
+
+
+def _storable(text: str | None) -> str | None:
+    """Text from the request as the audit log can keep it: PostgreSQL's jsonb refuses NUL."""
+    return None if text is None else text.replace("\x00", "\ufffd")
 
 
 class TooManyRequestsException(SCIMException):
@@ -54,14 +68,61 @@ class ScimApplication(BaseApplication):
         )
 
     @staticmethod
-    def authenticate(request: HttpRequest) -> ScimToken:
+    def _auth_failures(request: HttpRequest, *, increment: bool) -> dict | None:
+        """The failed authentications of the client's address in the current window."""
+        return get_usage(
+            request,
+            group=AUTH_FAILURE_GROUP,
+            key="ip",
+            rate=settings.SCIM_AUTH_FAILURES_PER_ADDRESS,
+            increment=increment,
+        )
+
+    def refuse_blocked(self, request: HttpRequest) -> None:
+        """429 for an address that has failed too often: no token of its is even looked up."""
+        usage = self._auth_failures(request, increment=False)
+        if usage is not None and usage["count"] >= usage["limit"]:
+            raise TooManyRequestsException(
+                detail=_(
+                    "För många anrop utan giltig SCIM-token från den här adressen; "
+                    "försök igen om en stund."
+                )
+            )
+
+    def authenticate(self, request: HttpRequest, scim_request: ScimRequest) -> ScimToken:
         scheme, _space, presented = request.headers.get("Authorization", "").partition(" ")
-        token = None
-        if scheme.lower() == "bearer" and presented.strip():
-            token = ScimToken.objects.find(presented.strip())
+        presented = presented.strip() if scheme.lower() == "bearer" else ""
+        token = ScimToken.objects.find(presented) if presented else None
         if token is None:
+            self.record_failure(request, scim_request, presented)
             raise UnauthorizedException(detail=_("En giltig SCIM-token krävs."))
         return token
+
+    def record_failure(self, request: HttpRequest, scim_request: ScimRequest, presented: str):
+        """Count the failure against the address, log it, and put it in the audit log.
+
+        Only the token's lookup prefix is kept, and only when it is well-formed: it says which
+        token a client meant (an old, revoked one, say) and nothing of the secret.
+        """
+        self._auth_failures(request, increment=True)
+        segments = [s for s in scim_request.path.strip("/").split("/") if s]
+        data = {
+            "address": client_ip(request),
+            "prefix": lookup_of(presented),
+            "reason": "invalid" if presented else "missing",
+            "method": scim_request.method,
+            "resource": _storable(segments[0] if segments else ""),
+        }
+        logger.warning(
+            "SCIM authentication failed (%s) from %s, token prefix %s",
+            data["reason"],
+            data["address"],
+            data["prefix"],
+        )
+        # No token means no client to hang the entry on; the site stands in, as for OIDC.
+        site = Site.find_for_request(request) or Site.objects.first()
+        if site is not None:
+            log(instance=site, action=REFUSED_ACTION, data=data)
 
     @staticmethod
     def read_body(request: HttpRequest) -> bytes:
@@ -86,7 +147,8 @@ class ScimApplication(BaseApplication):
         token, storage = None, None
         try:
             if self.needs_auth(scim_request):
-                token = self.authenticate(request)
+                self.refuse_blocked(request)
+                token = self.authenticate(request, scim_request)
                 token.touch()
                 if is_ratelimited(
                     request,
@@ -121,12 +183,12 @@ class ScimApplication(BaseApplication):
         data = {
             "token": token.name,
             "method": request.method,
-            "resource": segments[0] if segments else "",
-            "id": resource_id,
+            "resource": _storable(segments[0] if segments else ""),
+            "id": _storable(resource_id),
             "status": int(response.status),
         }
         if request.query.get("filter"):
-            data["filter"] = request.query["filter"]
+            data["filter"] = _storable(request.query["filter"])
         if notes:
             data["notes"] = notes
         log(instance=token, action=AUDIT_ACTION, data=data)

@@ -2,7 +2,9 @@
 
 import hashlib
 import json
+import logging
 from io import StringIO
+from unittest.mock import ANY
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -275,32 +277,106 @@ def test_each_token_is_rate_limited(scim, settings, units):
     assert scim("GET", "Users", bearer=other)[0] == 200
 
 
-def test_protected_accounts_are_never_changed(scim, units):
+def test_protected_accounts_are_never_linked_by_scim(scim, units):
     """An HR member's account could be taken over through its e-mail: SCIM gets 403."""
     hr = EmployeeFactory(employee_number="4004", org_unit=units["SOC"])
     hr.user.groups.add(ensure_groups()[HR])
     email = hr.user.email
-    status, body, _ = scim("POST", "Users", user_body("4004"))
-    assert status == 403, body
+    for body in (user_body("4004"), user_body("4004", active=False)):
+        status, error, _ = scim("POST", "Users", body)
+        assert status == 403, error
     hr.refresh_from_db()
     hr.user.refresh_from_db()
-    assert hr.user.email == email and hr.org_unit == units["SOC"]
+    assert hr.user.email == email and hr.org_unit == units["SOC"] and hr.user.is_active
     assert not ScimUser.objects.exists()
 
-    # Linked while ordinary, given admin access later: no longer SCIM's to change or remove.
+
+@pytest.fixture
+def protected(scim, units):
+    """Linked while ordinary, given admin access later: SCIM may now only switch it off."""
     created = scim("POST", "Users", user_body("5005"))[1]
-    person = Employee.objects.get(employee_number="5005")
+    person = Employee.objects.select_related("user").get(employee_number="5005")
     person.user.is_staff = True
     person.user.save()
+    return created, person
+
+
+@pytest.mark.parametrize(
+    "operations",
+    [
+        [{"op": "Replace", "path": "name.givenName", "value": "Mallory"}],
+        [{"op": "Replace", "path": 'emails[type eq "work"].value', "value": "m@evil.se"}],
+        [{"op": "Replace", "path": "userName", "value": "mallory@kommun.se"}],
+        [{"op": "Replace", "path": f"{ENTERPRISE}:employeeNumber", "value": "6006"}],
+        [{"op": "Replace", "path": f"{ENTERPRISE}:department", "value": "EKO"}],
+        [{"op": "Replace", "path": "title", "value": "Chef"}],
+        # A deactivation carrying any other change is refused whole.
+        [
+            {"op": "Replace", "path": "active", "value": False},
+            {"op": "Replace", "path": 'emails[type eq "work"].value', "value": "m@evil.se"},
+        ],
+    ],
+)
+def test_protected_accounts_refuse_every_change_but_deactivation(scim, protected, operations):
+    created, person = protected
+    status, error, _ = scim("PATCH", f"Users/{created['id']}", patch(*operations))
+    assert status == 403, error
+    person.refresh_from_db()
+    person.user.refresh_from_db()
+    assert person.is_active and person.user.is_active
+    assert (person.user.first_name, person.user.email) == ("Åsa", "person5005@kommun.se")
+    assert person.org_unit.code == "BOU"
+    assert scim("GET", f"Users/{created['id']}")[1] == created | {"meta": ANY}
+
+
+def test_a_protected_leaver_is_deactivated_and_it_is_audited(scim, protected):
+    """An administrator who leaves is disabled in Entra ID: Vaksam must follow (and say so)."""
+    created, person = protected
+    status, error, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Replace", "path": "active", "value": "False"}),
+    )
+    assert status == 204, error
+    person.refresh_from_db()
+    person.user.refresh_from_db()
+    assert not person.is_active and not person.user.is_active
+    assert person.user.is_staff  # the powers are an administrator's to remove
+    entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
+    assert entry.data["status"] == 204
+    assert "administratörsbehörighet" in entry.data["notes"][0]
+    assert "avaktiverades" in entry.message
+
+    # Again (Entra ID retries), or as a PUT of the same state: still allowed, changes nothing.
     status, _, _ = scim(
         "PATCH",
         f"Users/{created['id']}",
         patch({"op": "Replace", "path": "active", "value": False}),
     )
-    assert status == 403
-    assert scim("DELETE", f"Users/{created['id']}")[0] == 403
+    assert status == 204
+    current = scim("GET", f"Users/{created['id']}")[1]
+    assert scim("PUT", f"Users/{created['id']}", current)[0] == 200
+
+    # Coming back is an administrator's decision, not the directory's.
+    status, error, _ = scim(
+        "PATCH", f"Users/{created['id']}", patch({"op": "Replace", "path": "active", "value": True})
+    )
+    assert status == 403, error
+    assert scim("PUT", f"Users/{created['id']}", current | {"active": True})[0] == 403
+    person.user.refresh_from_db()
+    assert not person.user.is_active
+
+
+def test_a_protected_leaver_can_be_deleted(scim, protected):
+    created, person = protected
+    status, error, _ = scim("DELETE", f"Users/{created['id']}")
+    assert status == 204, error
     person.refresh_from_db()
-    assert person.is_active
+    person.user.refresh_from_db()
+    assert not person.is_active and not person.user.is_active and person.user.is_staff
+    assert ScimUser.objects.get(pk=created["id"]).deprovisioned_at is not None
+    entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
+    assert "administratörsbehörighet" in entry.data["notes"][0]
 
 
 def test_unknown_unit_is_400_and_writes_nothing(scim, units):
@@ -416,3 +492,134 @@ def test_create_scim_token_prints_the_token_last_and_stores_only_its_hash(client
     assert response.status_code == 200
     record.refresh_from_db()
     assert record.last_used_at is not None
+
+
+def _enterprise(number="1001", unit="BOU"):
+    return {ENTERPRISE: {"employeeNumber": number, "department": unit}}
+
+
+@pytest.mark.parametrize(
+    ("body", "attribute"),
+    [
+        (user_body(**_enterprise("1" * 51)), "employeeNumber"),
+        (user_body(userName="a" * 246 + "@kommun.se"), "userName"),
+        (user_body(externalId="e" * 256), "externalId"),
+        (user_body(title="t" * 256), "title"),
+        # A valid address, but longer than the account's e-mail column (254).
+        (
+            user_body(emails=[{"value": "a" * 201 + "@" + "k" * 50 + ".se", "primary": True}]),
+            "e-post",
+        ),
+        (user_body(name={"givenName": "Å" * 151, "familyName": "L"}), "givenName"),
+        (user_body(name={"givenName": "Åsa", "familyName": "L" * 151}), "familyName"),
+        (user_body(userName="a\x00b@kommun.se"), "userName"),
+        (user_body(**_enterprise("10\x0001")), "employeeNumber"),
+        (user_body(name={"givenName": "Å\x00sa", "familyName": "L"}), "givenName"),
+        (user_body(title="Handl\x00äggare"), "title"),
+        (user_body(**_enterprise("1001", "BO\x00U")), "department"),
+        (user_body(emails=[{"value": "a@kommun.se", "type": "wo\x00rk"}]), "e-post"),
+    ],
+)
+def test_too_long_values_and_nul_bytes_are_400_not_500(scim, units, body, attribute):
+    """What the columns cannot hold (PostgreSQL refuses long text and NUL) is a clear 400."""
+    status, error, _ = scim("POST", "Users", body)
+    assert status == 400, error
+    assert error["scimType"] == "invalidValue"
+    assert attribute in error["detail"]
+    assert not Employee.objects.exists() and not ScimUser.objects.exists()
+
+
+def test_too_long_values_in_a_patch_change_nothing(scim, created):
+    status, error, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Replace", "path": "name.givenName", "value": "Å" * 151}),
+    )
+    assert status == 400 and "150" in error["detail"], error
+    assert Employee.objects.get(employee_number="1001").user.first_name == "Åsa"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'filter=userName eq "a\\u0000"',
+        'filter=userName eq "a%00"',
+        'filter=title co "\\u0000"',
+    ],
+)
+def test_nul_in_a_filter_is_an_invalid_filter(scim, created, query):
+    status, error, _ = scim("GET", f"Users?{query}")
+    assert status == 400, error
+    assert error["scimType"] == "invalidFilter"
+
+
+def test_a_nul_in_the_path_is_a_404_and_still_audited(scim, created):
+    status, error, _ = scim("GET", "Users/%00")
+    assert status == 404, error
+    entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
+    assert entry.data["status"] == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["startIndex=99999999999999999999", f"startIndex={2**63}&count=99999999999999999999"]
+)
+def test_a_huge_start_index_is_an_empty_page(scim, created, query):
+    """RFC 7644 §3.4.2.4: a startIndex past the results gives no resources, not an error."""
+    status, body, _ = scim("GET", f"Users?{query}")
+    assert status == 200, body
+    assert body["totalResults"] == 1 and body.get("Resources", []) == []
+
+
+def test_a_huge_count_is_capped_at_the_page_size(scim, created):
+    status, body, _ = scim("GET", "Users?count=99999999999999999999")
+    assert status == 200, body
+    assert body["itemsPerPage"] == 1 and len(body["Resources"]) == 1
+
+
+def test_failed_authentication_is_logged_with_address_and_prefix(scim, units, token, caplog):
+    """A wrong token is a warning in the log and an entry in the audit log, on the site."""
+    record = ScimToken.objects.get()
+    wrong = f"vaksam_scim_{record.lookup}guessedsecret"
+    with caplog.at_level(logging.WARNING, logger="identity.scim.views"):
+        assert scim("GET", "Users", bearer=wrong)[0] == 401
+        assert scim("GET", "Users", bearer="nonsense\x00")[0] == 401
+        assert scim("GET", "Users", bearer=None)[0] == 401
+    assert "127.0.0.1" in caplog.text and record.lookup in caplog.text
+    entries = ModelLogEntry.objects.filter(action="identity.scim_refused").order_by("timestamp")
+    assert [(e.data["address"], e.data["prefix"], e.data["reason"]) for e in entries] == [
+        ("127.0.0.1", record.lookup, "invalid"),
+        ("127.0.0.1", None, "invalid"),
+        ("127.0.0.1", None, "missing"),
+    ]
+    assert {e.content_type.model for e in entries} == {"site"}
+    assert "127.0.0.1" in entries.first().message
+    # A good token is no failure, and its ordinary audit entry is not a refusal.
+    assert scim("GET", "Users")[0] == 200
+    assert entries.count() == 3
+
+
+def test_failed_authentications_are_limited_per_address(client, settings, units, token):
+    """A blocked address gets 429 before any token is looked up, even a valid one."""
+    settings.SCIM_AUTH_FAILURES_PER_ADDRESS = "3/m"
+
+    def get(bearer, address="198.51.100.7"):
+        return client.get(
+            "/scim/v2/Users", HTTP_AUTHORIZATION=f"Bearer {bearer}", REMOTE_ADDR=address
+        )
+
+    # Successes do not count.
+    assert [get(token).status_code for _ in range(5)] == [200] * 5
+    assert [get("vaksam_scim_wrong").status_code for _ in range(3)] == [401] * 3
+    response = get(token)
+    assert response.status_code == 429
+    body = json.loads(response.content)
+    assert body["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"]
+    assert body["status"] == "429"
+    assert ScimToken.objects.get().last_used_at is not None
+    # Blocked requests are not counted or audited as attempts.
+    assert ModelLogEntry.objects.filter(action="identity.scim_refused").count() == 3
+    # Another address is not blocked; the service description needs no token and stays open.
+    assert get(token, address="203.0.113.9").status_code == 200
+    assert (
+        client.get("/scim/v2/ServiceProviderConfig", REMOTE_ADDR="198.51.100.7").status_code == 200
+    )

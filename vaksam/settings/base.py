@@ -293,6 +293,9 @@ SCIM_UNIT_ATTRIBUTE = env.str("SCIM_UNIT_ATTRIBUTE", default="department")
 SCIM_ROLE_SOURCE = env.str("SCIM_ROLE_SOURCE", default="title")
 # Requests one provisioning token may make (django-ratelimit syntax); Entra ID sends bursts.
 SCIM_RATE_LIMIT = env.str("SCIM_RATE_LIMIT", default="1200/m")
+# Requests without a valid SCIM token per client address before it gets 429 (django-ratelimit
+# syntax): against guessing tokens; a configured client never fails, so it is never limited.
+SCIM_AUTH_FAILURES_PER_ADDRESS = env.str("SCIM_AUTH_FAILURES_PER_ADDRESS", default="30/m")
 # A SCIM request body above this many bytes is refused before it is read.
 SCIM_MAX_BODY_BYTES = env.int("SCIM_MAX_BODY_BYTES", default=256 * 1024)
 
