@@ -37,6 +37,7 @@ from identity.scim.provider import (
     provider,
     unit_attribute,
 )
+from people.groups import ADMINISTRATOR
 from people.models import Employee, OrgUnit, Role, is_protected_account
 from people.services import UNUSABLE_PASSWORD, employees_changed
 
@@ -211,6 +212,7 @@ class UserStorage(ScimStorage):
     def delete(self, resource_type, resource_id, *, expected_version=None):
         link = self._link(resource_id)
         employee = link.employee
+        self._refuse_last_administrator(employee)
         if is_protected_account(employee.user):
             # A leaver unassigned in the directory must lose their login, powers or not.
             self._note_protected(
@@ -276,9 +278,28 @@ class UserStorage(ScimStorage):
         current = Person.of(self._resource(link))
         return person.active is False and self._comparable(person) == self._comparable(current)
 
+    @staticmethod
+    def _refuse_last_administrator(employee: Employee) -> None:
+        """A directory (or a leaked token) may switch off leavers, but never the last person
+        who can administer Vaksam: nobody could then undo it from inside."""
+        User = get_user_model()
+        administrators = User.objects.filter(is_active=True).filter(
+            Q(is_superuser=True) | Q(groups__name=ADMINISTRATOR)
+        )
+        user = employee.user
+        if user.is_active and administrators.filter(pk=user.pk).exists():
+            if not administrators.exclude(pk=user.pk).exists():
+                raise ForbiddenException(
+                    detail=_(
+                        "Kontot är det sista aktiva administratörskontot i Vaksam och "
+                        "avaktiveras inte genom SCIM. Utse en annan administratör först."
+                    )
+                )
+
     def _deactivate_protected(self, link: ScimUser) -> ScimUser:
         """Switch off a protected account's login: the one change SCIM may make to it."""
         employee = link.employee
+        self._refuse_last_administrator(employee)
         Employee.objects.filter(pk=employee.pk).update(is_active=False)
         get_user_model().objects.filter(pk=employee.user_id).update(is_active=False)
         link.active = False

@@ -17,7 +17,7 @@ from courses.models import AssignmentRule, ComplianceStatus
 from identity.models import ScimToken, ScimUser
 from people.groups import HR, ensure_groups
 from people.models import Employee
-from tests.factories import EmployeeFactory, OrgUnitFactory, RoleFactory
+from tests.factories import EmployeeFactory, OrgUnitFactory, RoleFactory, UserFactory
 
 ENTERPRISE = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
 PATCH = "urn:ietf:params:scim:api:messages:2.0:PatchOp"
@@ -623,3 +623,23 @@ def test_failed_authentications_are_limited_per_address(client, settings, units,
     assert (
         client.get("/scim/v2/ServiceProviderConfig", REMOTE_ADDR="198.51.100.7").status_code == 200
     )
+
+
+@pytest.mark.parametrize("method", ["PATCH", "DELETE"])
+def test_the_last_administrator_is_never_switched_off(scim, protected, method):
+    """A leaked token may switch off leavers, but not the one person who could undo it."""
+    created, person = protected
+    person.user.is_superuser = True
+    person.user.save()
+    body = patch({"op": "Replace", "path": "active", "value": False}) if method == "PATCH" else None
+    status, error, _ = scim(method, f"Users/{created['id']}", body)
+    assert status == 403, error
+    assert "sista aktiva administratörskontot" in error["detail"]
+    person.user.refresh_from_db()
+    assert person.user.is_active
+
+    # With another administrator in place, the leaver is switched off as usual.
+    UserFactory(is_superuser=True)
+    assert scim(method, f"Users/{created['id']}", body)[0] == 204
+    person.user.refresh_from_db()
+    assert not person.user.is_active
