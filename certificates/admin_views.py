@@ -97,17 +97,10 @@ def search(certificates, query: str):
     return certificates.filter(condition)
 
 
-class ZipDownloadView(WagtailAdminTemplateMixin, TemplateView):
-    """The filtered certificates as one ZIP, after a confirmation.
+class CertificateAdminView(WagtailAdminTemplateMixin, TemplateView):
+    """A page under Intyg in the admin, for those who may see certificates."""
 
-    The listing's button only leads here (GET): the export itself, which writes audit entries
-    and may start background work, happens on a POST with a CSRF token, so a link on another
-    site cannot start one.
-    """
-
-    template_name = "certificates/admin/zip_confirm.html"
     header_icon = "download"
-    page_title = gettext_lazy("Ladda ner intyg som ZIP")
 
     def dispatch(self, request, *args, **kwargs):
         require_permission(request, "certificates.view_certificate")
@@ -118,6 +111,18 @@ class ZipDownloadView(WagtailAdminTemplateMixin, TemplateView):
             {"url": reverse("certificates_admin:index"), "label": _("Intyg")},
             {"url": "", "label": self.page_title},
         ]
+
+
+class ZipDownloadView(CertificateAdminView):
+    """The filtered certificates as one ZIP, after a confirmation.
+
+    The listing's button only leads here (GET): the export itself, which writes audit entries
+    and may start background work, happens on a POST with a CSRF token, so a link on another
+    site cannot start one.
+    """
+
+    template_name = "certificates/admin/zip_confirm.html"
+    page_title = gettext_lazy("Ladda ner intyg som ZIP")
 
     def selection(self, query: QueryDict):
         filters = CertificateFilterSet(query, queryset=Certificate.objects.all())
@@ -173,20 +178,9 @@ class ZipDownloadView(WagtailAdminTemplateMixin, TemplateView):
         return response
 
 
-class ExportListView(WagtailAdminTemplateMixin, TemplateView):
+class ExportListView(CertificateAdminView):
     template_name = "certificates/admin/exports.html"
-    header_icon = "download"
     page_title = gettext_lazy("Mina exporter")
-
-    def dispatch(self, request, *args, **kwargs):
-        require_permission(request, "certificates.view_certificate")
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [
-            {"url": reverse("certificates_admin:index"), "label": _("Intyg")},
-            {"url": "", "label": self.page_title},
-        ]
 
     def get_context_data(self, **kwargs):
         exports = CertificateExport.objects.filter(requested_by=self.request.user)[:50]

@@ -6,6 +6,7 @@ from tests.factories import EmployeeFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():
+    # Rate-limit counters (and the provider's cached discovery) live in the cache.
     cache.clear()
     yield
     cache.clear()

@@ -2,7 +2,6 @@
 on every login view; the client address comes from the trusted proxies only."""
 
 import pytest
-from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -13,13 +12,6 @@ from tests.factories import EmployeeFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 LOGIN_URLS = ["/konto/logga-in/", "/admin/login/", "/_util/login/"]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

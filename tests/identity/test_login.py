@@ -1,17 +1,9 @@
 """Logging in and out, in Swedish. The limits on guessing are in test_limits.py."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_login_page_is_in_swedish(client, home_page):
