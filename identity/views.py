@@ -37,8 +37,12 @@ class LogoutView(auth_views.LogoutView):
 
 
 def _reset_rate(group, request):
-    # Read at request time so tests can override the setting.
+    # Read at request time so tests can override the settings.
     return settings.PASSWORD_RESET_RATE
+
+
+def _reset_client_rate(group, request):
+    return settings.PASSWORD_RESET_RATE_PER_CLIENT
 
 
 def _reset_address(group, request):
@@ -47,7 +51,8 @@ def _reset_address(group, request):
 
 # Separate groups, so an IP address typed as the e-mail address never shares a counter with it.
 @method_decorator(
-    ratelimit(group="identity.reset.ip", key="ip", rate=_reset_rate, method="POST"), name="post"
+    ratelimit(group="identity.reset.ip", key="ip", rate=_reset_client_rate, method="POST"),
+    name="post",
 )
 @method_decorator(
     ratelimit(group="identity.reset.email", key=_reset_address, rate=_reset_rate, method="POST"),

@@ -150,8 +150,10 @@ LOGOUT_REDIRECT_URL = "/"
 LOGIN_FAILURES_PER_USERNAME = env.str("LOGIN_FAILURES_PER_USERNAME", default="5/15m")
 # Failed logins per client address: high, so one office's typos do not block its colleagues.
 LOGIN_FAILURES_PER_ADDRESS = env.str("LOGIN_FAILURES_PER_ADDRESS", default="100/15m")
-# Password reset requests per client address and per e-mail address (against mail bombing).
+# Password reset requests per e-mail address (against mail bombing), and per client address:
+# higher, since a whole office behind one address may set first passwords on the same morning.
 PASSWORD_RESET_RATE = env.str("PASSWORD_RESET_RATE", default="5/h")
+PASSWORD_RESET_RATE_PER_CLIENT = env.str("PASSWORD_RESET_RATE_PER_CLIENT", default="200/h")
 RATELIMIT_VIEW = "identity.limits.rate_limited"
 # Reverse proxies in front of the app that append to X-Forwarded-For; 0 means REMOTE_ADDR is the
 # client. A header is trusted only as far as our own proxies wrote it, so it cannot be spoofed.
