@@ -33,21 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DATABASE_URL"] = BENCH_URL
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vaksam.settings.test")
 
-
-def fresh_database() -> None:
-    """A new database each run: bulk-deleted rows of an earlier run would skew the timings."""
-    import psycopg
-
-    name = BENCH_URL.rsplit("/", 1)[1]
-    admin_url = BENCH_URL.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+from bench.common import fresh_database, percentile  # noqa: E402
 
 
 def check(response) -> None:
@@ -99,7 +85,7 @@ def raw_aggregate_ms() -> float:
 
 
 def main() -> None:
-    fresh_database()
+    fresh_database(BENCH_URL)
     import django
 
     django.setup()
