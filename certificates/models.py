@@ -110,7 +110,12 @@ class Certificate(models.Model):
 
 def private_storage() -> FileSystemStorage:
     """Storage outside MEDIA_ROOT: nothing here is reachable except through a checked view."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT)
+    # Readable by the app's own user only: these files name people.
+    return FileSystemStorage(
+        location=settings.PRIVATE_MEDIA_ROOT,
+        file_permissions_mode=0o600,
+        directory_permissions_mode=0o700,
+    )
 
 
 def export_file_name(instance, filename) -> str:

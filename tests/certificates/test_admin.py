@@ -1,5 +1,6 @@
 """HR and coordinators: filter, revoke with a logged reason, and download ZIPs."""
 
+import stat
 import zipfile
 from io import BytesIO
 from urllib.parse import urlencode
@@ -134,6 +135,7 @@ def test_background_exports_are_private_and_pruned(
     assert path.is_file()
     assert not str(path).startswith(str(settings.MEDIA_ROOT))
     assert "intyg" not in path.name  # a random name, not a guessable one
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600  # the app's user alone reads it
 
     CertificateExport.objects.update(requested_at=timezone.now() - timedelta(days=30))
     assert CertificateExport.objects.prune() == 1
