@@ -1,5 +1,8 @@
-from django.contrib.admin.utils import quote
+from django.contrib import messages
+from django.contrib.admin.utils import NestedObjects, quote
 from django.core.exceptions import PermissionDenied
+from django.db import router
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -43,7 +46,32 @@ class _InstancePermissionMixin:
 
 
 class EmployeeDeleteView(_InstancePermissionMixin, generic.DeleteView):
-    pass
+    """Someone with history (attempts, completions, certificates, bookings) is deactivated, not
+    deleted: the follow-up of past periods counts them. The page says so instead of a 500."""
+
+    @cached_property
+    def kept_history(self) -> list[str]:
+        collector = NestedObjects(using=router.db_for_write(Employee))
+        collector.collect([self.object])
+        return sorted({str(item._meta.verbose_name_plural) for item in collector.protected})
+
+    def refusal(self) -> str:
+        return _(
+            "%(name)s kan inte tas bort: det finns historik som uppföljningen behöver "
+            "(%(kinds)s). Avaktivera personen i stället (avmarkera Aktiv): historiken finns kvar "
+            "och personen kan inte längre logga in."
+        ) % {"name": self.object.full_name, "kinds": ", ".join(self.kept_history)}
+
+    def get(self, request, *args, **kwargs):
+        if self.kept_history:
+            messages.warning(request, self.refusal())
+        return super().get(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if self.kept_history:
+            messages.error(self.request, self.refusal())
+            return redirect(self.edit_url_name, self.object.pk)
+        return super().form_valid(form)
 
 
 class OrgUnitViewSet(ModelViewSet):

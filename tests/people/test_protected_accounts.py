@@ -155,3 +155,32 @@ def test_a_full_import_never_deactivates_a_protected_account(unit, groups):
     ordinary.refresh_from_db()
     assert admin.is_active and admin.user.is_active
     assert not ordinary.is_active
+
+
+def test_deleting_someone_with_history_explains_instead_of_a_500(client, unit, groups, course):
+    """Issue 14: deleting an employee with history in the admin answered 500."""
+    from courses.services import record_module_completion
+
+    admin = _in_groups(unit, groups, ADMINISTRATOR)
+    leaver = _in_groups(unit, groups, MEDARBETARE)
+    record_module_completion(employee=leaver, module=course.intro_module)
+    client.force_login(admin.user)
+    url = f"/admin/people/employees/delete/{leaver.pk}/"
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "kan inte tas bort" in page.content.decode()
+
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert "Avaktivera personen i stället" in response.content.decode()
+    assert Employee.objects.filter(pk=leaver.pk).exists()
+
+
+def test_someone_without_history_can_be_deleted(client, unit, groups):
+    admin = _in_groups(unit, groups, ADMINISTRATOR)
+    mistake = _in_groups(unit, groups, MEDARBETARE)
+    client.force_login(admin.user)
+    response = client.post(f"/admin/people/employees/delete/{mistake.pk}/")
+    assert response.status_code == 302
+    assert not Employee.objects.filter(pk=mistake.pk).exists()
