@@ -181,7 +181,8 @@ def demo(db):
     objects = {
         "employee": other,
         "protected_employee": users["admin"].employee,
-        "org_unit": OrgUnit.objects.get(code="adm"),
+        "org_unit": OrgUnit.objects.get(code="adm"),  # not the chef's
+        "chef_unit": ifo,
         "role": Role.objects.order_by("pk").first(),
         "scim_token": ScimToken.issue("Entra ID")[0],
         "oidc_identity": OIDCIdentity.objects.create(
@@ -312,6 +313,13 @@ def concrete_urls(route: str, demo, ours: bool = True) -> dict[str, str]:
         return {
             v: f"/{route.replace('<uuid:public_id>', str(a.public_id))}"
             for v, a in demo["attempts"].items()
+        }
+    if route.startswith("uppfoljning/personer/"):  # names people: whose unit matters
+        base = "/" + route.replace("<str:export_format>", "xlsx")
+        return {
+            "": base,
+            "chefens enhet": f"{base}?org_unit={demo['objects']['chef_unit'].pk}",
+            "annan enhet": f"{base}?org_unit={demo['objects']['org_unit'].pk}",
         }
     if route == "intyg/<str:code>/pdf/":  # a PDF names its holder: whose matters
         return {v: f"/intyg/{c.code}/pdf/" for v, c in demo["certificates"].items()}
