@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models.deletion import Collector, ProtectedError
@@ -77,8 +79,13 @@ def register_assignment_rule_viewset():
 def refuse_deleting_pages_with_history(request, page):
     """Courses and modules that people have taken keep their history: unpublish instead."""
     collector = Collector(using="default")
+    # The collector takes one model at a time; a course holds pages of several types.
+    by_type = defaultdict(list)
+    for descendant in page.get_descendants(inclusive=True).specific():
+        by_type[type(descendant)].append(descendant)
     try:
-        collector.collect([p.specific for p in page.get_descendants(inclusive=True)])
+        for pages in by_type.values():
+            collector.collect(pages)
     except ProtectedError:
         messages.error(
             request,

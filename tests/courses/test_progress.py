@@ -51,3 +51,15 @@ def test_record_open_survives_a_row_created_meanwhile(course, employee, monkeypa
     ModuleProgress.record_open(employee=employee, module=course.intro_module)
     assert calls["n"] == 2
     assert original_filter(employee=employee).count() == 1
+
+
+def test_a_course_with_history_is_not_deleted_but_explained(admin_client, course, employee):
+    """The course holds pages of several types; the check once answered 500 for it."""
+    from courses.services import record_module_completion
+
+    record_module_completion(employee=employee, module=course.intro_module)
+    for method in ("get", "post"):
+        response = getattr(admin_client, method)(f"/admin/pages/{course.pk}/delete/", follow=True)
+        assert response.status_code == 200
+        assert "Avpublicera sidan i stället" in response.content.decode()
+    assert type(course).objects.filter(pk=course.pk).exists()
