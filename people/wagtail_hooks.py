@@ -112,6 +112,10 @@ def _employee_buttons(employee, request):
 class EmployeeIndexView(generic.IndexView):
     """The listing with checkboxes, for bulk actions other apps register on Employee."""
 
+    def get_base_queryset(self):
+        # Each row shows the person's name (their account) and unit.
+        return super().get_base_queryset().select_related("user", "org_unit")
+
     @cached_property
     def columns(self):
         return [BulkActionsCheckboxColumn("bulk_actions", obj_type="employee"), *super().columns]

@@ -5,11 +5,10 @@ and logs out of both; people the personnel register does not know are refused in
 """
 
 import pytest
-from django.core.cache import cache
 
 from people.models import Employee
 from tests.browser.axe import assert_accessible
-from tests.identity.provider import CLIENT_ID, CLIENT_SECRET, running_provider
+from tests.identity.provider import running_provider, use_provider
 
 
 @pytest.fixture(scope="module")
@@ -23,11 +22,7 @@ def provider(live_server):
 
 @pytest.fixture
 def sso(settings, provider):
-    settings.OIDC_ISSUER = provider.issuer
-    settings.OIDC_CLIENT_ID = CLIENT_ID
-    settings.OIDC_CLIENT_SECRET = CLIENT_SECRET
-    settings.OIDC_MATCH_CLAIM = "email"
-    cache.clear()
+    use_provider(settings, provider)
     return provider
 
 

@@ -142,3 +142,14 @@ def _wait_for_discovery(issuer: str, process: subprocess.Popen, log_path: Path) 
             pass
         time.sleep(0.1)
     raise RuntimeError(f"the test provider did not start in 30 s:\n{log_path.read_text()}")
+
+
+def use_provider(settings, provider) -> None:
+    """Point Vaksam's single sign-on at the running provider, with nothing cached."""
+    from django.core.cache import cache
+
+    settings.OIDC_ISSUER = provider.issuer
+    settings.OIDC_CLIENT_ID = CLIENT_ID
+    settings.OIDC_CLIENT_SECRET = CLIENT_SECRET
+    settings.OIDC_MATCH_CLAIM = "email"
+    cache.clear()

@@ -20,7 +20,7 @@ from wagtail.models import ModelLogEntry
 from identity.models import OIDCIdentity
 from identity.oidc import BACKEND_PATH, discovery_cache_key
 from tests.factories import EmployeeFactory, UserFactory
-from tests.identity.provider import CLIENT_ID, CLIENT_SECRET, running_provider
+from tests.identity.provider import CLIENT_ID, running_provider, use_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +39,7 @@ def oidc_provider():
 @pytest.fixture
 def sso(settings, oidc_provider):
     """Single sign-on configured against the running provider, with nothing cached."""
-    settings.OIDC_ISSUER = oidc_provider.issuer
-    settings.OIDC_CLIENT_ID = CLIENT_ID
-    settings.OIDC_CLIENT_SECRET = CLIENT_SECRET
-    settings.OIDC_MATCH_CLAIM = "email"
-    cache.clear()
+    use_provider(settings, oidc_provider)
     yield oidc_provider
     cache.clear()
 

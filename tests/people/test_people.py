@@ -129,3 +129,21 @@ def test_a_new_employee_number_taken_as_a_username_gets_a_message_not_a_500(clie
     )
     assert response.status_code == 200
     assert "används redan som användarnamn" in response.content.decode()
+
+
+def test_the_employee_listing_has_the_same_query_count_for_more_people(client, tree):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    hr = EmployeeFactory(org_unit=tree["a"])
+    hr.user.groups.add(ensure_groups()["HR"])
+    client.force_login(hr.user)
+    counts = []
+    for size in (5, 25):
+        while Employee.objects.count() < size:
+            EmployeeFactory(org_unit=tree["a1"])
+        client.get("/admin/people/employees/")  # caches warm
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/admin/people/employees/").status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
