@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
@@ -133,6 +134,13 @@ def register_identity_log_actions(actions):
     )
 
 
+class UserRowsIndexView(IndexView):
+    """A listing whose rows name an account: read the accounts with the page, not per row."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user")
+
+
 class ResetOnlyPolicy(ModelPermissionPolicy):
     """Administrators see and delete devices; nobody creates or edits a key for someone else."""
 
@@ -144,6 +152,7 @@ class TOTPDeviceViewSet(ModelViewSet):
     """Deleting a device makes its owner enrol a new app at their next admin visit."""
 
     model = TOTPDevice
+    index_view_class = UserRowsIndexView
     icon = "key"
     menu_label = _("Tvåstegsverifiering")
     add_to_settings_menu = True
@@ -176,6 +185,7 @@ class LinkPermissionPolicy(ModelPermissionPolicy):
 
 class OIDCIdentityViewSet(ModelViewSet):
     model = OIDCIdentity
+    index_view_class = UserRowsIndexView
     icon = "key"
     menu_label = _("Inloggningsidentiteter")
     add_to_settings_menu = True

@@ -57,3 +57,19 @@ def test_hr_cannot_see_or_remove_the_links(client, login_as_member, link):
     assert "sub-123" not in listing.content.decode()
     client.post(reverse("oidc_identities:delete", args=[link.pk]))
     assert OIDCIdentity.objects.filter(pk=link.pk).exists()
+
+
+def test_the_listing_reads_the_accounts_with_the_page(client, administrator, unit):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for size in (3, 12):
+        while OIDCIdentity.objects.count() < size:
+            person = EmployeeFactory(org_unit=unit)
+            OIDCIdentity.objects.create(issuer=ISSUER, subject=f"sub-{person.pk}", user=person.user)
+        client.get(reverse("oidc_identities:index"))
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("oidc_identities:index")).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
