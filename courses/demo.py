@@ -128,6 +128,16 @@ DEMO_LOGINS = [
         description="HR: personal, organisation och roller i Wagtail.",
     ),
     DemoLogin(
+        "dataskydd",
+        "D0006",
+        "Nora",
+        "Berglund",
+        "adm",
+        ("medarbetare",),
+        (groups.MEDARBETARE, groups.DATASKYDDSOMBUD),
+        description="Dataskyddsombud: loggar, gallringsplan och registerförteckning.",
+    ),
+    DemoLogin(
         "admin",
         "D0005",
         "Karin",

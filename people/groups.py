@@ -1,4 +1,4 @@
-"""The five groups of DESIGN.md and what each may do, kept in one place and applied idempotently.
+"""The six groups of DESIGN.md and what each may do, kept in one place and applied idempotently.
 
 Permissions are named by "app_label.codename" strings so that this module imports no other
 app's models; a typo fails loudly instead of silently granting less.
@@ -13,6 +13,7 @@ MEDARBETARE = "Medarbetare"
 CHEF = "Chef"
 KURSANSVARIG = "Kursansvarig"
 HR = "HR"
+DATASKYDDSOMBUD = "Dataskyddsombud"
 ADMINISTRATOR = "Administratör"
 
 _MEDIA = [
@@ -33,7 +34,8 @@ _SESSIONS = [
     "courses.view_attendance",
 ]
 
-# Model permissions per group; each group also has those of the groups above it in DESIGN.md.
+# Model permissions per group. Everyone is also in Medarbetare, and HR and Kursansvarig add to
+# what a Medarbetare may; the data protection officer's group stands alone.
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     MEDARBETARE: [],
     CHEF: [],
@@ -65,6 +67,16 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "courses.delete_assignmentrule",
         "courses.view_assignmentrule",
         "reports.view_all_statistics",
+        "privacy.view_access_log",
+        "privacy.view_retention_plan",
+        "privacy.produce_register_extract",
+    ],
+    # The data protection officer reads the logs, the retention plan and the record of
+    # processing; nothing else (DESIGN.md).
+    DATASKYDDSOMBUD: [
+        "wagtailadmin.access_admin",
+        "privacy.view_access_log",
+        "privacy.view_retention_plan",
     ],
 }
 
@@ -99,7 +111,7 @@ def ensure_groups() -> dict[str, Group]:
         create_permissions(app_config, verbosity=0)
 
     groups = {}
-    for name in (MEDARBETARE, CHEF, KURSANSVARIG, HR, ADMINISTRATOR):
+    for name in (MEDARBETARE, CHEF, KURSANSVARIG, HR, DATASKYDDSOMBUD, ADMINISTRATOR):
         groups[name], _ = Group.objects.get_or_create(name=name)
 
     for name, dotted_names in GROUP_PERMISSIONS.items():

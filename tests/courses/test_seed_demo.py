@@ -49,7 +49,7 @@ def test_seed_demo_twice_gives_the_same_counts(seeded):
     before = _counts()
     call_command("seed_demo", "--allow-demo-logins", verbosity=0)
     assert _counts() == before
-    assert before["Employee"] == 45
+    assert before["Employee"] == 46
     assert OrgUnit.objects.filter(kind=OrgUnit.Kind.ENHET).count() == 8
     assert OrgUnit.objects.filter(kind=OrgUnit.Kind.AVDELNING).count() == 3
 

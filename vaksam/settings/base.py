@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "reports",
+    "privacy",
     "django_ratelimit",
     "csp",
     "django_otp",
@@ -279,6 +280,23 @@ TABLE_UPLOAD_MAX_CELL_LENGTH = env.int("TABLE_UPLOAD_MAX_CELL_LENGTH", default=1
 # Follow-up reports for more units than this are built in the background.
 REPORT_ZIP_INLINE_LIMIT = env.int("REPORT_ZIP_INLINE_LIMIT", default=5)
 REPORT_BUNDLE_RETENTION_DAYS = env.int("REPORT_BUNDLE_RETENTION_DAYS", default=7)
+# Retention (gallring, privacy/plan.py): months each kind of personal data is kept before the
+# daily job thins it; what follow-up needs is kept as counts first, so old figures never change.
+RETENTION_MONTHS = {
+    key: env.int(f"RETENTION_{key.upper()}_MONTHS", default=default)
+    for key, default in {
+        "quiz_answers": 24,
+        "quiz_attempts": 24,
+        "module_progress": 24,
+        "bookings": 36,
+        "attendance": 36,
+        "reminders": 12,
+        # Counted from deactivation or the end date, whichever is later.
+        "leavers": 24,
+        "access_log": 24,
+        "audit_log": 24,
+    }.items()
+}
 # A completion "goes out soon" this many days before it expires.
 COMPLIANCE_EXPIRING_DAYS = env.int("COMPLIANCE_EXPIRING_DAYS", default=60)
 # Reminders: days before the due date, then on the day and weekly after it.
