@@ -11,9 +11,11 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
+from wagtail.users.utils import get_deleted_user_display_name
 
 from courses.dates import add_months
 from courses.models import (
@@ -380,3 +382,20 @@ def test_a_medarbetare_cannot_reach_pseudonymisation(client, leaver, login_as_me
     assert client.post(url).status_code == 302
     leaver.refresh_from_db()
     assert not leaver.is_pseudonymised
+
+
+def test_what_the_leaver_did_stays_in_the_log_as_a_removed_account(
+    client, leaver, login_as_member
+):
+    """Wagtail's log keeps the account id of whoever acted; the admin then names no one."""
+    log(instance=leaver.org_unit, action="wagtail.edit", user=leaver.user)
+    user_id = leaver.user_id
+    pseudonymise(leaver)
+    entry = ModelLogEntry.objects.get(action="wagtail.edit")
+    assert entry.user_id == user_id
+    login_as_member(ADMINISTRATOR)
+    page = client.get(reverse("wagtailadmin_reports:site_history"))
+    content = page.content.decode()
+    assert page.status_code == 200 and escape(leaver.org_unit.name) in content
+    assert get_deleted_user_display_name(user_id) in content
+    assert "Öberg-Lindgärd" not in content
