@@ -384,9 +384,7 @@ def test_a_medarbetare_cannot_reach_pseudonymisation(client, leaver, login_as_me
     assert not leaver.is_pseudonymised
 
 
-def test_what_the_leaver_did_stays_in_the_log_as_a_removed_account(
-    client, leaver, login_as_member
-):
+def test_what_the_leaver_did_stays_in_the_log_as_a_removed_account(client, leaver, login_as_member):
     """Wagtail's log keeps the account id of whoever acted; the admin then names no one."""
     log(instance=leaver.org_unit, action="wagtail.edit", user=leaver.user)
     user_id = leaver.user_id
