@@ -8,7 +8,7 @@ from certificates.pdf import certificate_pdf
 
 
 def member_name(certificate: Certificate) -> str:
-    holder = "".join(c if c.isalnum() else "-" for c in certificate.holder_name).strip("-")
+    holder = "".join(c if c.isalnum() else "-" for c in certificate.holder).strip("-")
     return f"{holder}-{certificate.display_code}.pdf"
 
 

@@ -57,7 +57,9 @@ class Certificate(models.Model):
         related_name="certificates",
     )
     code = models.CharField(_("verifieringskod"), max_length=codes.LENGTH, unique=True)
-    holder_name = models.CharField(_("innehavare"), max_length=300)
+    # Emptied when the holder is pseudonymised (privacy.leavers): the certificate still
+    # verifies, saying the person has left.
+    holder_name = models.CharField(_("innehavare"), max_length=300, blank=True)
     course_title = models.CharField(_("kursens namn"), max_length=255)
     module_titles = models.JSONField(_("moduler"), default=list)
     issued_at = models.DateTimeField(_("utfärdat"))
@@ -88,10 +90,19 @@ class Certificate(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.holder_name} – {self.course_title} ({self.display_code})"
+        return f"{self.holder} – {self.course_title} ({self.display_code})"
 
     def get_absolute_url(self):
         return reverse("certificates:verify", args=[self.display_code])
+
+    @property
+    def holder_has_left(self) -> bool:
+        """The holder was pseudonymised: the certificate names nobody any more."""
+        return not self.holder_name
+
+    @property
+    def holder(self) -> str:
+        return self.holder_name or str(_("Personen har slutat"))
 
     @property
     def display_code(self) -> str:

@@ -106,12 +106,15 @@ def verify_json(request, code: str):
     if certificate is None:
         error = problem or _("Inget intyg med den koden.")
         return JsonResponse({"error": error}, status=404 if problem is None else 400)
+    # The least a verifier needs (README, "Kontroll av intyg"): who, what, when, and whether it
+    # holds; a holder who has left is named by nobody.
     return JsonResponse(
         {
             "code": certificate.display_code,
             "status": certificate.status(),
             "status_text": certificate.get_status_display(),
-            "holder": certificate.holder_name,
+            "holder": certificate.holder_name or None,
+            "holder_has_left": certificate.holder_has_left,
             "course": certificate.course_title,
             "issued_at": timezone.localdate(certificate.issued_at).isoformat(),
             "valid_until": certificate.valid_until.isoformat(),

@@ -52,7 +52,7 @@ def calendar_file(session: CourseSession, *, with_meeting_link: bool = True) -> 
 def send_booking_email(booking: Booking, kind: str) -> None:
     """Tell the employee what happened to their booking; confirmed seats get the .ics."""
     employee, session = booking.employee, booking.session
-    if not employee.user.email:
+    if employee.user is None or not employee.user.email:  # pseudonymised: no address
         return
     with translation.override(settings.LANGUAGE_CODE):
         has_seat = kind in {"confirmed", "promoted"}

@@ -70,7 +70,9 @@ def complete_course_if_done(*, employee: Employee, course: CoursePage) -> Course
     completion are saved together or not at all.
     """
     # Serialise completions per employee: two events at once cannot both miss each other.
-    Employee.objects.select_for_update().filter(pk=employee.pk).first()
+    # Only the employee row: the default ordering joins the account, nullable since leavers
+    # lose it, and PostgreSQL locks no nullable side of an outer join.
+    Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).first()
     since = CourseCompletion.objects.round_start(employee=employee, course=course)
     if not course_requirements_met(employee=employee, course=course, since=since):
         return None
@@ -101,7 +103,9 @@ def record_module_completion(
     The first pass in a round is kept; a later pass returns it unchanged.
     """
     completed_at = completed_at or timezone.now()
-    Employee.objects.select_for_update().filter(pk=employee.pk).first()
+    # Only the employee row: the default ordering joins the account, nullable since leavers
+    # lose it, and PostgreSQL locks no nullable side of an outer join.
+    Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).first()
     course = module.get_parent().specific
     since = CourseCompletion.objects.round_start(employee=employee, course=course)
     existing = (

@@ -54,7 +54,9 @@ def refusals(employees, invited_by) -> dict[int, str]:
     reasons = {}
     for employee in employees.select_related("user"):
         user = employee.user
-        if employee.pk in protected:
+        if user is None:
+            reasons[employee.pk] = _("Personen har slutat och är pseudonymiserad.")
+        elif employee.pk in protected:
             reasons[employee.pk] = _("Kontot har behörigheter som bara en administratör får ändra.")
         elif employee.pk in ready:
             continue

@@ -72,7 +72,7 @@ hooks.register("register_bulk_action", InviteBulkAction)
 @hooks.register("employee_admin_buttons")
 def invite_button(employee, user, next_url):
     """The same confirmation as the bulk action, for one person, from their row or edit page."""
-    if not user.has_perm("people.change_employee"):
+    if not user.has_perm("people.change_employee") or employee.is_pseudonymised:
         return []
     url = reverse("wagtail_bulk_action", args=["people", "employee", "invite"])
     return [

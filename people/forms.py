@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -56,7 +57,7 @@ class EmployeeForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
+        if self.instance.pk and self.instance.user_id:
             user = self.instance.user
             self.fields["first_name"].initial = user.first_name
             self.fields["last_name"].initial = user.last_name
@@ -95,6 +96,15 @@ class EmployeeForm(WagtailAdminModelForm):
         user.is_active = self.cleaned_data["is_active"]
         user.save()
         employee.user = user
+        # Retention of leavers counts from the day they were switched off (privacy.leavers).
+        if not employee.is_active:
+            was_active = employee.pk is None or (
+                type(employee).objects.filter(pk=employee.pk, is_active=True).exists()
+            )
+            if was_active or employee.deactivated_at is None:
+                employee.deactivated_at = timezone.localdate()
+        else:
+            employee.deactivated_at = None
         employee = super().save(commit=commit)
         # Apps built on people (courses keeps compliance) react to the changed employee.
         employees_changed(employee_ids={employee.pk})

@@ -276,6 +276,13 @@ def plan_employees(
     protected = set(
         Employee.objects.with_protected_account().values_list("employee_number", flat=True)
     )
+    # A pseudonymised leaver's number is a pseudonym ("X-…"), matched by nothing: a row with
+    # it would otherwise take over the leaver's history.
+    pseudonymised = set(
+        Employee.objects.filter(pseudonymised_at__isnull=False).values_list(
+            "employee_number", flat=True
+        )
+    )
     usernames = set(User.objects.values_list("username", flat=True))
     own_username = dict(Employee.objects.values_list("employee_number", "user__username"))
     email_owners = dict(Employee.objects.values_list("user__email", "employee_number"))
@@ -328,6 +335,19 @@ def plan_employees(
                         "Kontot har administratörsbehörighet och ändras inte av importen; "
                         "ändra det för hand."
                     ),
+                )
+            )
+            continue
+        if employee_number in pseudonymised:
+            errors.append(
+                RowError(
+                    sheet,
+                    number,
+                    _(
+                        "Anställningsnumret %(number)s tillhör en person som har slutat och "
+                        "pseudonymiserats; använd personens riktiga anställningsnummer."
+                    )
+                    % {"number": employee_number},
                 )
             )
             continue
@@ -465,7 +485,9 @@ def _apply_employees(plan: ImportPlan, result: ImportResult) -> None:
     today = timezone.localdate()
     units = dict(OrgUnit.objects.values_list("code", "pk"))
     roles = dict(Role.objects.values_list("code", "pk"))
-    existing = {e.employee_number: e for e in Employee.objects.select_related("user")}
+    existing = {
+        e.employee_number: e for e in Employee.objects.not_pseudonymised().select_related("user")
+    }
     # Read the relation tables whole: far cheaper than prefetching by 50,000 ids.
     current_roles: dict[int, set[int]] = {}
     for employee_id, role_id in Employee.roles.through.objects.values_list(
@@ -498,6 +520,8 @@ def _apply_employees(plan: ImportPlan, result: ImportResult) -> None:
             employee.org_unit_id, employee.start_date, employee.end_date, employee.is_active = (
                 values
             )
+            # In the register again: retention no longer counts from the old deactivation.
+            employee.deactivated_at = None
             changed_employees.append(employee)
             changed = True
         role_ids = {roles[code] for code in row.roles}
@@ -517,7 +541,9 @@ def _apply_employees(plan: ImportPlan, result: ImportResult) -> None:
         changed_users, ["first_name", "last_name", "email", "is_active"], batch_size=2000
     )
     Employee.objects.bulk_update(
-        changed_employees, ["org_unit", "start_date", "end_date", "is_active"], batch_size=2000
+        changed_employees,
+        ["org_unit", "start_date", "end_date", "is_active", "deactivated_at"],
+        batch_size=2000,
     )
 
     # New people: users first (unusable passwords: they sign in through the organisation).
@@ -573,7 +599,7 @@ def _apply_employees(plan: ImportPlan, result: ImportResult) -> None:
         Employee.objects.filter(pk__in=ids, end_date__isnull=True).update(
             end_date=Greatest(F("start_date"), Value(today))
         )
-        Employee.objects.filter(pk__in=ids).update(is_active=False)
+        Employee.objects.filter(pk__in=ids).deactivate(today)
         User.objects.filter(employee__pk__in=ids).update(is_active=False)
         result.deactivated = len(ids)
         result.changed_employee_ids.update(ids)

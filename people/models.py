@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
@@ -99,7 +100,14 @@ def protected_accounts():
 
 
 def is_protected_account(user) -> bool:
-    return user.pk is not None and protected_accounts().filter(pk=user.pk).exists()
+    # A pseudonymised employee has no account at all: nothing to protect.
+    if user is None or user.pk is None:
+        return False
+    return protected_accounts().filter(pk=user.pk).exists()
+
+
+# A pseudonymised employee's number: this prefix and a random code (privacy.leavers).
+PSEUDONYM_PREFIX = "X-"
 
 
 class EmployeeQuerySet(models.QuerySet):
@@ -121,6 +129,20 @@ class EmployeeQuerySet(models.QuerySet):
             condition |= Q(org_unit__path__startswith=unit.path)
         return self.filter(condition) if condition else self.none()
 
+    def deactivate(self, on=None) -> int:
+        """Mark active employees as left, remembering the day (retention counts from it).
+
+        Every path that switches employees off (the import, SCIM, the admin form) goes through
+        this or sets both fields itself; those already inactive keep their first date.
+        """
+        return self.filter(is_active=True).update(
+            is_active=False, deactivated_at=on or timezone.localdate()
+        )
+
+    def not_pseudonymised(self):
+        """People who still have a name: a pseudonymised leaver is matched by nothing."""
+        return self.filter(pseudonymised_at__isnull=True)
+
     def with_role(self, *codes: str):
         return self.filter(roles__code__in=codes).distinct()
 
@@ -132,11 +154,15 @@ class EmployeeQuerySet(models.QuerySet):
 class Employee(models.Model):
     """One person employed by the organisation, linked to the account they log in with."""
 
+    # Empty only once the person has been pseudonymised (privacy.leavers): the account, with
+    # the name and e-mail on it, is then removed, while the employee row keeps their history.
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("användarkonto"),
         on_delete=models.PROTECT,
         related_name="employee",
+        null=True,
+        blank=True,
     )
     employee_number = models.CharField(_("anställningsnummer"), max_length=50, unique=True)
     org_unit = models.ForeignKey(
@@ -158,6 +184,14 @@ class Employee(models.Model):
     is_active = models.BooleanField(_("aktiv"), default=True)
     start_date = models.DateField(_("anställningsdatum"), default=timezone.localdate)
     end_date = models.DateField(_("slutdatum"), null=True, blank=True)
+    # The day the person was switched off; retention of leavers counts from it (or from the
+    # end date, whichever is later). Cleared when they are active again.
+    deactivated_at = models.DateField(_("avaktiverad"), null=True, blank=True, editable=False)
+    # When name, e-mail, number and account were removed; such a row is never matched again by
+    # an import, SCIM or sign-in: a returning person becomes a new employee.
+    pseudonymised_at = models.DateTimeField(
+        _("pseudonymiserad"), null=True, blank=True, editable=False
+    )
 
     objects = EmployeeQuerySet.as_manager()
 
@@ -169,7 +203,13 @@ class Employee(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="employee_end_after_start",
-            )
+            ),
+            # Only a pseudonymised person is without an account, and they are never active.
+            models.CheckConstraint(
+                condition=Q(user__isnull=False, pseudonymised_at__isnull=True)
+                | Q(user__isnull=True, pseudonymised_at__isnull=False, is_active=False),
+                name="employee_account_unless_pseudonymised",
+            ),
         ]
 
     def __str__(self):
@@ -177,7 +217,20 @@ class Employee(models.Model):
 
     @property
     def full_name(self) -> str:
+        if self.user_id is None:
+            return self.pseudonym
         return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def is_pseudonymised(self) -> bool:
+        return self.pseudonymised_at is not None
+
+    @property
+    def pseudonym(self) -> str:
+        """What a pseudonymised person is called: "Slutat" and the code of their new number."""
+        return gettext("Slutat %(code)s") % {
+            "code": self.employee_number.removeprefix(PSEUDONYM_PREFIX)
+        }
 
     def role_codes(self) -> set[str]:
         return {role.code for role in self.roles.all()}

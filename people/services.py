@@ -19,3 +19,13 @@ def employees_changed(*, employee_ids: Iterable[int]) -> None:
     employee_ids = set(employee_ids)
     for on_changed in hooks.get_hooks("employees_changed"):
         on_changed(employee_ids=employee_ids)
+
+
+def remove_account(user) -> None:
+    """Delete a login account. Apps first remove what they keep for it outside the database
+    (the files someone had built, say) through the `before_account_removed` hook; the rest
+    (SSO links, second-factor devices, Wagtail's profile) goes by cascade. Log entries keep the
+    account's id, which Wagtail shows as a removed user."""
+    for before_removed in hooks.get_hooks("before_account_removed"):
+        before_removed(user=user)
+    user.delete()

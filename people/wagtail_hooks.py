@@ -1,7 +1,9 @@
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.admin.utils import NestedObjects, quote
 from django.core.exceptions import PermissionDenied
-from django.db import router
+from django.db import router, transaction
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -19,6 +21,7 @@ from people.access import may_change_protected_accounts
 from people.admin_views import PersonnelImportView
 from people.forms import EmployeeForm, OrgUnitForm
 from people.models import Employee, OrgUnit, Role, is_protected_account
+from people.services import remove_account
 
 
 class EmployeePermissionPolicy(ModelPermissionPolicy):
@@ -45,33 +48,91 @@ class _InstancePermissionMixin:
         return employee
 
 
+def _kinds(objects) -> list[tuple[str, int]]:
+    """(plural name, count) per kind of record, in name order."""
+    counts = Counter(str(item._meta.verbose_name_plural) for item in objects)
+    return sorted(counts.items())
+
+
 class EmployeeDeleteView(_InstancePermissionMixin, generic.DeleteView):
-    """Someone with history (attempts, completions, certificates, bookings) is deactivated, not
-    deleted: the follow-up of past periods counts them. The page says so instead of a 500."""
+    """Says what deleting will remove and what stays, and never answers 500.
+
+    Someone with history (attempts, completions, certificates, attendance) is not deleted: the
+    follow-up of past periods counts them. The page says so and offers the alternatives other
+    apps register (`employee_delete_alternatives`: privacy pseudonymises the person now).
+    Someone without history goes with their account, unless the account has admin access:
+    that is an administrator's to remove, under Users.
+    """
+
+    template_name = "people/admin/employee_delete.html"
 
     @cached_property
-    def kept_history(self) -> list[str]:
+    def collector(self) -> NestedObjects:
         collector = NestedObjects(using=router.db_for_write(Employee))
         collector.collect([self.object])
-        return sorted({str(item._meta.verbose_name_plural) for item in collector.protected})
+        return collector
+
+    @cached_property
+    def kept_history(self) -> list[tuple[str, int]]:
+        return _kinds(self.collector.protected)
+
+    @cached_property
+    def removed(self) -> list[tuple[str, int]]:
+        removed = [
+            item
+            for model, items in self.collector.model_objs.items()
+            if model is not Employee
+            for item in items
+        ]
+        return _kinds(removed)
+
+    @cached_property
+    def account_is_kept(self) -> bool:
+        return is_protected_account(self.object.user)
 
     def refusal(self) -> str:
+        if self.object.is_pseudonymised:
+            return _(
+                "%(name)s är redan pseudonymiserad: namn, e-post och konto är borttagna. Det "
+                "som finns kvar är historik som uppföljningen behöver (%(kinds)s)."
+            ) % {"name": self.object.full_name, "kinds": self.kinds_text(self.kept_history)}
         return _(
             "%(name)s kan inte tas bort: det finns historik som uppföljningen behöver "
             "(%(kinds)s). Avaktivera personen i stället (avmarkera Aktiv): historiken finns kvar "
             "och personen kan inte längre logga in."
-        ) % {"name": self.object.full_name, "kinds": ", ".join(self.kept_history)}
+        ) % {"name": self.object.full_name, "kinds": self.kinds_text(self.kept_history)}
 
-    def get(self, request, *args, **kwargs):
-        if self.kept_history:
-            messages.warning(request, self.refusal())
-        return super().get(request, *args, **kwargs)
+    @staticmethod
+    def kinds_text(kinds) -> str:
+        return ", ".join(f"{name} {count}" for name, count in kinds)
+
+    def alternatives(self) -> list:
+        found = []
+        for hook in hooks.get_hooks("employee_delete_alternatives"):
+            found.extend(hook(self.object, self.request.user))
+        return found
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            kept_history=self.kept_history,
+            removed=self.removed,
+            account_is_kept=self.account_is_kept,
+            alternatives=self.alternatives() if self.kept_history else [],
+            refusal=self.refusal() if self.kept_history else "",
+        )
+        return context
 
     def form_valid(self, form):
         if self.kept_history:
             messages.error(self.request, self.refusal())
             return redirect(self.edit_url_name, self.object.pk)
-        return super().form_valid(form)
+        user = None if self.account_is_kept else self.object.user
+        with transaction.atomic():
+            response = super().form_valid(form)
+            if user is not None:
+                remove_account(user)
+        return response
 
 
 class OrgUnitViewSet(ModelViewSet):
@@ -133,6 +194,24 @@ class EmployeeIndexView(generic.IndexView):
 
 
 class EmployeeEditView(_InstancePermissionMixin, generic.EditView):
+    def _pseudonymised(self, request):
+        """Nothing to edit once the name and account are gone: the rest is history."""
+        self.object = self.get_object()
+        if not self.object.is_pseudonymised:
+            return None
+        messages.info(
+            request,
+            _("%(name)s har slutat och är pseudonymiserad; uppgifterna kan inte ändras.")
+            % {"name": self.object.full_name},
+        )
+        return redirect(self.index_url_name)
+
+    def get(self, request, *args, **kwargs):
+        return self._pseudonymised(request) or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._pseudonymised(request) or super().post(request, *args, **kwargs)
+
     @cached_property
     def header_more_buttons(self):
         return [*super().header_more_buttons, *_employee_buttons(self.object, self.request)]

@@ -21,7 +21,9 @@ def start_attempt(*, employee: Employee, module: ModulePage) -> QuizAttempt:
         raise PermissionDenied
     quiz = ModuleQuiz.objects.get(page=module)
     with transaction.atomic():
-        Employee.objects.select_for_update().filter(pk=employee.pk).first()
+        # Only the employee row: the default ordering joins the account, nullable since leavers
+        # lose it, and PostgreSQL locks no nullable side of an outer join.
+        Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).first()
         existing = QuizAttempt.objects.open().filter(employee=employee, module=module).first()
         if existing is not None:
             return existing

@@ -540,8 +540,10 @@ class _Generator:
         self.user_groups = _Table(User.groups.through, ["user", "group"])
         self.units = _Table(OrgUnit, ["path", "depth", "numchild", "code", "name", "kind"])
         self.employees = _Table(
-            Employee, ["user", "employee_number", "org_unit", "is_active", "start_date", "end_date"]
-        )
+            Employee,
+            ["user", "employee_number", "org_unit", "is_active", "start_date", "end_date",
+             "deactivated_at"],
+        )  # fmt: skip
         self.employee_roles = _Table(Employee.roles.through, ["employee", "role"])
         self.manages = _Table(Employee.manages.through, ["employee", "orgunit"])
         self.attempts = _Table(
@@ -696,7 +698,14 @@ class _Generator:
                 f"{username}@{EMAIL_DOMAIN}", False, end is None, self.at(start, 8 * 60),
             )  # fmt: skip
             pk = self.employees.add(
-                user_id, f"{NUMBER_PREFIX}{number:06d}", unit.pk, end is None, start, end
+                # A leaver was switched off on their last day.
+                user_id,
+                f"{NUMBER_PREFIX}{number:06d}",
+                unit.pk,
+                end is None,
+                start,
+                end,
+                end,
             )
             person = _Person(pk, user_id, unit, tuple(codes), start, end, rng.random())
             self.people.append(person)

@@ -227,7 +227,7 @@ class UserStorage(ScimStorage):
         link.save(update_fields=["deprovisioned_at", "modified_at"])
         ScimUser.objects.filter(manager=link).update(manager=None)
         # Removed from provisioning, not from Vaksam: the history stays, the login does not.
-        Employee.objects.filter(pk=employee.pk).update(is_active=False)
+        Employee.objects.filter(pk=employee.pk).deactivate()
         get_user_model().objects.filter(pk=employee.user_id).update(is_active=False)
         employees_changed(employee_ids={employee.pk})
 
@@ -300,7 +300,7 @@ class UserStorage(ScimStorage):
         """Switch off a protected account's login: the one change SCIM may make to it."""
         employee = link.employee
         self._refuse_last_administrator(employee)
-        Employee.objects.filter(pk=employee.pk).update(is_active=False)
+        Employee.objects.filter(pk=employee.pk).deactivate()
         get_user_model().objects.filter(pk=employee.user_id).update(is_active=False)
         link.active = False
         link.modified_at = timezone.now()
@@ -408,6 +408,15 @@ class UserStorage(ScimStorage):
                 .filter(employee_number=person.employee_number)
                 .first()
             )
+            if employee is not None and employee.is_pseudonymised:
+                # A leaver's pseudonym is matched by nothing; their history is not handed over.
+                raise UniquenessException(
+                    detail=_(
+                        "Anställningsnumret %(number)s tillhör en person som har slutat och "
+                        "pseudonymiserats."
+                    )
+                    % {"number": person.employee_number}
+                )
             if employee is not None and employee.scim_users.provisioned().exists():
                 raise UniquenessException(
                     detail=_("Anställningsnumret %(number)s har redan en SCIM-användare.")
@@ -466,6 +475,11 @@ class UserStorage(ScimStorage):
         employee.user = user
         employee.employee_number = person.employee_number
         employee.org_unit = unit
+        if not active and (employee.is_active or employee.deactivated_at is None):
+            # Retention of leavers counts from the day they were switched off.
+            employee.deactivated_at = today
+        elif active:
+            employee.deactivated_at = None
         employee.is_active = active
         if active and employee.end_date and employee.end_date < today:
             # Active in the organisation's directory means employed: an old end date goes.

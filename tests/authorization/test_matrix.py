@@ -225,6 +225,7 @@ def demo(db):
 # Which object fills <pk> under a prefix (longest prefix wins); the variants of a row.
 PK_BY_PREFIX = {
     "admin/people/employees/": {"annan": "employee", "skyddad": "protected_employee"},
+    "admin/dataskydd/pseudonymisera/": {"annan": "employee", "skyddad": "protected_employee"},
     "admin/people/org_units/": {"": "org_unit"},
     "admin/people/roles/": {"": "role"},
     "admin/scim-token/": {"": "scim_token"},

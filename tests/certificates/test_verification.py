@@ -32,6 +32,7 @@ def test_valid_certificate_page_and_json(client, certificate, home_page):
         "status": "valid",
         "status_text": "Giltigt",
         "holder": "Åsa Öberg-Lindgärd",
+        "holder_has_left": False,
         "course": certificate.course_title,
         "issued_at": certificate.issued_at.date().isoformat(),
         "valid_until": certificate.valid_until.isoformat(),

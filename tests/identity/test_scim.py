@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from courses.models import AssignmentRule, ComplianceStatus
@@ -634,3 +635,40 @@ def test_the_last_administrator_is_never_switched_off(scim, protected, method):
     assert scim(method, f"Users/{created['id']}", body)[0] == 204
     person.user.refresh_from_db()
     assert not person.user.is_active
+
+
+def test_delete_and_active_false_record_the_day_and_reactivation_clears_it(scim, created):
+    """Retention of leavers counts from deactivation (issue 14): SCIM records the day."""
+    employee = Employee.objects.get(employee_number="1001")
+    assert employee.deactivated_at is None
+    status, body, _ = scim("PUT", f"Users/{created['id']}", user_body(active=False))
+    assert status == 200, body
+    employee.refresh_from_db()
+    assert not employee.is_active and employee.deactivated_at == timezone.localdate()
+    status, body, _ = scim("PUT", f"Users/{created['id']}", user_body(active=True))
+    assert status == 200, body
+    employee.refresh_from_db()
+    assert employee.is_active and employee.deactivated_at is None
+    assert scim("DELETE", f"Users/{created['id']}")[0] == 204
+    employee.refresh_from_db()
+    assert not employee.is_active and employee.deactivated_at == timezone.localdate()
+
+
+def test_a_pseudonymised_leaver_is_never_matched_again(scim, created):
+    """A returning person becomes a new employee; the leaver's pseudonym is not taken over."""
+    from privacy.leavers import pseudonymise
+
+    leaver = Employee.objects.get(employee_number="1001")
+    pseudonymise(leaver)
+    leaver.refresh_from_db()
+    assert not ScimUser.objects.filter(employee=leaver).exists()  # the SCIM link went too
+    status, body, _ = scim("POST", "Users", user_body())  # the same person, back again
+    assert status == 201, body
+    returning = Employee.objects.get(employee_number="1001")
+    assert returning.pk != leaver.pk and returning.user.first_name == "Åsa"
+    body = user_body(number=leaver.employee_number)
+    body["userName"] = "someone@kommun.se"
+    body["emails"] = [{"value": "someone@kommun.se", "type": "work", "primary": True}]
+    status, body, _ = scim("POST", "Users", body)
+    assert status == 409, body
+    assert "pseudonymiserats" in body["detail"]
