@@ -1,6 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets import Button
+
+from privacy.views import extract as extract_views
+from privacy.views import processing as processing_views
 
 # The privacy pages (logs, retention plan, record of processing, register extracts) gather
 # under one "Dataskydd" menu; each page adds itself with `register_privacy_menu_item`, and the
@@ -12,4 +17,80 @@ privacy_menu = Menu(register_hook_name="register_privacy_menu_item", construct_h
 def register_privacy_menu():
     return SubmenuMenuItem(
         _("Dataskydd"), privacy_menu, icon_name="lock", name="dataskydd", order=900
+    )
+
+
+# ---------------------------------------------- register extracts, the record of processing
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_urls")
+def register_extract_and_record_urls():
+    return [
+        path(
+            "dataskydd/registerutdrag/",
+            extract_views.RegisterExtractView.as_view(),
+            name="privacy_register_extract",
+        ),
+        path(
+            "dataskydd/registerutdrag/<int:pk>/",
+            extract_views.produce_register_extract,
+            name="privacy_produce_register_extract",
+        ),
+        path(
+            "dataskydd/registerforteckning/",
+            processing_views.ProcessingRecordView.as_view(),
+            name="privacy_processing_record",
+        ),
+    ]
+
+
+@hooks.register("register_privacy_menu_item")
+def register_extract_menu_item():
+    return PermissionMenuItem(
+        _("Registerutdrag"),
+        reverse("privacy_register_extract"),
+        icon_name="doc-full",
+        order=300,
+        permission=extract_views.PERMISSION,
+    )
+
+
+@hooks.register("register_privacy_menu_item")
+def register_processing_record_menu_item():
+    return PermissionMenuItem(
+        _("Registerförteckning"),
+        reverse("privacy_processing_record"),
+        icon_name="list-ul",
+        order=400,
+        permission=processing_views.PERMISSION,
+    )
+
+
+@hooks.register("employee_admin_buttons")
+def register_extract_button(employee, user, next_url):
+    if not user.has_perm(extract_views.PERMISSION):
+        return []
+    return [
+        Button(
+            _("Registerutdrag"),
+            url=extract_views.register_extract_url(employee),
+            icon_name="doc-full",
+            priority=50,
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_extract_log_actions(actions):
+    actions.register_action(
+        extract_views.LOG_ACTION, _("Registerutdrag"), _("Registerutdrag framtaget")
     )
