@@ -99,13 +99,11 @@ class Section:
 
     def queryset(self, context: Context) -> QuerySet:
         holding = self.holding
-        return (
-            holding.model_class._default_manager.filter(
-                **{holding.lookup: context.subject(holding)}
-            )
-            .select_related(*self.related)
-            .order_by(*self.order_by)
-        )
+        queryset = holding.model_class._default_manager.filter(
+            **{holding.lookup: context.subject(holding)}
+        ).order_by(*self.order_by)
+        # select_related() without names would follow every non-null key: only those asked for.
+        return queryset.select_related(*self.related) if self.related else queryset
 
     def rows(self, context: Context) -> list[dict]:
         objects = list(self.queryset(context))
