@@ -868,10 +868,6 @@ class Extract:
             ],
         }
 
-    def counts(self) -> list[tuple[str, int, str]]:
-        """(title, number of records, how long they are kept) per section."""
-        return [(section["title"], len(section["rows"]), section["kept"]) for section in self]
-
     def __iter__(self):
         return iter(self.sections)
 
@@ -892,9 +888,8 @@ def build(employee: Employee, *, controller: str = "") -> Extract:
     kinds = {kind.key: kind for kind in record_types()}
     sections = []
     for section in SECTIONS:
-        if section.key == "person":
-            objects = [employee]
-            context.found["people.Employee"] = objects
+        if section.key == "person":  # read above, with its roles, units and groups
+            context.found["people.Employee"] = [employee]
             rows = [section.row(employee, context)]
         else:
             rows = section.rows(context)
@@ -960,7 +955,7 @@ def render_html(extract: Extract) -> str:
         labelled = list(zip(labels, table[0], strict=True)) if table else []
         sections.append({**section, "table": table, "labelled": labelled})
     return render_to_string(
-        "privacy/register_extract.html",
+        "privacy/register_extract_file.html",
         {
             "extract": extract,
             "person": extract.sections[0]["rows"][0],

@@ -226,7 +226,7 @@ class ProcessingRecordView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("utskrift"):
             return render(
-                request, "privacy/processing_record_print.html", record_of_processing(request)
+                request, "privacy/admin/processing_record_print.html", record_of_processing(request)
             )
         return super().get(request, *args, **kwargs)
 
