@@ -1,10 +1,13 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets import Button
 
 from privacy.admin_views import PseudonymiseView, may_pseudonymise
-from privacy.leavers import ACTION
+from privacy.leavers import ACTION as PSEUDONYMISE_ACTION
+from privacy.views import extract as extract_views
+from privacy.views import processing as processing_views
 
 # The privacy pages (logs, retention plan, record of processing, register extracts) gather
 # under one "Dataskydd" menu; each page adds itself with `register_privacy_menu_item`, and the
@@ -19,6 +22,15 @@ def register_privacy_menu():
     )
 
 
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
 @hooks.register("register_admin_urls")
 def register_privacy_urls():
     return [
@@ -26,6 +38,57 @@ def register_privacy_urls():
             "dataskydd/pseudonymisera/<int:pk>/",
             PseudonymiseView.as_view(),
             name="privacy_pseudonymise",
+        ),
+        path(
+            "dataskydd/registerutdrag/",
+            extract_views.RegisterExtractView.as_view(),
+            name="privacy_register_extract",
+        ),
+        path(
+            "dataskydd/registerutdrag/<int:pk>/",
+            extract_views.produce_register_extract,
+            name="privacy_produce_register_extract",
+        ),
+        path(
+            "dataskydd/registerforteckning/",
+            processing_views.ProcessingRecordView.as_view(),
+            name="privacy_processing_record",
+        ),
+    ]
+
+
+@hooks.register("register_privacy_menu_item")
+def register_extract_menu_item():
+    return PermissionMenuItem(
+        _("Registerutdrag"),
+        reverse("privacy_register_extract"),
+        icon_name="doc-full",
+        order=300,
+        permission=extract_views.PERMISSION,
+    )
+
+
+@hooks.register("register_privacy_menu_item")
+def register_processing_record_menu_item():
+    return PermissionMenuItem(
+        _("Registerförteckning"),
+        reverse("privacy_processing_record"),
+        icon_name="list-ul",
+        order=400,
+        permission=processing_views.PERMISSION,
+    )
+
+
+@hooks.register("employee_admin_buttons")
+def register_extract_button(employee, user, next_url):
+    if not user.has_perm(extract_views.PERMISSION):
+        return []
+    return [
+        Button(
+            _("Registerutdrag"),
+            url=extract_views.register_extract_url(employee),
+            icon_name="doc-full",
+            priority=50,
         )
     ]
 
@@ -51,5 +114,8 @@ def pseudonymise_instead(employee, user):
 @hooks.register("register_log_actions")
 def register_privacy_log_actions(actions):
     actions.register_action(
-        ACTION, _("Pseudonymisera"), _("Personen har slutat och pseudonymiserades")
+        PSEUDONYMISE_ACTION, _("Pseudonymisera"), _("Personen har slutat och pseudonymiserades")
+    )
+    actions.register_action(
+        extract_views.LOG_ACTION, _("Registerutdrag"), _("Registerutdrag framtaget")
     )

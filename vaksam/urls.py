@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from certificates import urls as certificates_urls
 from courses import urls as courses_urls
 from identity import urls as identity_urls
+from privacy import urls as privacy_urls
 from quizzes import urls as quizzes_urls
 from reports import urls as reports_urls
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("", include(quizzes_urls)),
     path("", include(certificates_urls)),
     path("", include(reports_urls)),
+    path("", include(privacy_urls)),
 ]
 
 if settings.DEBUG:

@@ -39,7 +39,16 @@ LOGINS = {
 # Apps whose views must each have their own row; everything else under /admin/ may be covered
 # by a rule. A view is ours when its code or its model lives in one of these apps, or when one
 # of our wagtail_hooks registered it (the TOTP devices are django-otp's model).
-OUR_APPS = {"content", "people", "identity", "courses", "quizzes", "certificates", "reports"}
+OUR_APPS = {
+    "content",
+    "people",
+    "identity",
+    "courses",
+    "quizzes",
+    "certificates",
+    "reports",
+    "privacy",
+}
 OUR_ADMIN_PREFIXES = ("admin/tvastegsverifiering/",)
 
 

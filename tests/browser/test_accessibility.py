@@ -65,6 +65,12 @@ PAGES = [
     ("chef", "/uppfoljning/"),
     ("chef", "/uppfoljning/personer/"),
     ("medarbetare", "/uppfoljning/"),  # 403
+    # Personal data: one's own summary, HR's extracts and the record of processing.
+    ("medarbetare", "/mina-uppgifter/"),
+    ("hr", "/admin/dataskydd/registerutdrag/?q=a"),
+    ("hr", "/admin/dataskydd/registerutdrag/?anstalld=nej"),  # a bad choice, with its message
+    ("dataskydd", "/admin/dataskydd/registerforteckning/"),
+    ("dataskydd", "/admin/dataskydd/registerforteckning/?utskrift=1"),
 ]
 
 
@@ -82,4 +88,18 @@ def test_page_has_no_wcag_violations(page, login, username, path):
     page.goto(path)
     # Open every disclosure so the hidden reflections and answers are checked too.
     page.eval_on_selector_all("details", "els => els.forEach(el => el.open = true)")
+    assert_accessible(page)
+
+
+def test_the_register_extract_file_has_no_wcag_violations(page, login):
+    """uppgifter.html, read from the ZIP a person downloads, opened as it is."""
+    import io
+    import zipfile
+
+    from people.models import Employee
+    from privacy import extract
+
+    built = extract.build(Employee.objects.get(user__username="medarbetare"))
+    with zipfile.ZipFile(io.BytesIO(extract.zip_bytes(built))) as archive:
+        page.set_content(archive.read("uppgifter.html").decode())
     assert_accessible(page)

@@ -10,8 +10,9 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
-# E-mails and PDFs are not served to a browser; the admin's templates run under Wagtail's rules.
-NOT_PAGES = ("email", "admin", "_pdf.html")
+# E-mails and PDFs are not served to a browser; the admin's templates run under Wagtail's rules;
+# downloaded files (a register extract's uppgifter.html) open from disk and must be self-contained.
+NOT_PAGES = ("email", "admin", "_pdf.html", "_file.html")
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)|\sstyle=|\son[a-z]+=|<style")
 
 

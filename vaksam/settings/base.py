@@ -297,6 +297,8 @@ RETENTION_MONTHS = {
         "audit_log": 24,
     }.items()
 }
+# Register extracts (art. 15) one person may download from Mina uppgifter (django-ratelimit).
+REGISTER_EXTRACT_RATE = env.str("REGISTER_EXTRACT_RATE", default="5/h")
 # A completion "goes out soon" this many days before it expires.
 COMPLIANCE_EXPIRING_DAYS = env.int("COMPLIANCE_EXPIRING_DAYS", default=60)
 # Reminders: days before the due date, then on the day and weekly after it.
