@@ -171,7 +171,14 @@ def _module_stats(
         )
         # Too few answers would let a reader infer what a named colleague chose.
         too_few = row["people"] < settings.ANONYMITY_MIN_GROUP or key in small_blocks
-        top = [] if too_few else counter.most_common(1)
+        # Ties go to the option written first, so the answer does not depend on the order the
+        # database returns rows in (details and tallies come back in different orders).
+        position = {option_id: index for index, option_id in enumerate(option_texts)}
+        ranked = sorted(
+            counter.items(),
+            key=lambda item: (-item[1], position.get(item[0], len(position)), item[0]),
+        )
+        top = [] if too_few else ranked[:1]
         stats.append(
             QuestionStats(
                 question_id=question_id,

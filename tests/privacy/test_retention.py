@@ -146,6 +146,27 @@ def test_each_kind_is_kept_through_its_period_and_removed_after(course):
     assert run.finished_at is not None and not run.dry_run
 
 
+def test_bookings_go_at_the_latest_with_the_attendance_of_their_session(course, settings):
+    """The no-show figure needs a session's bookings and attendance together."""
+    settings.RETENTION_MONTHS = {**settings.RETENTION_MONTHS, "bookings": 48}
+    made = make_records(course)
+    gone = made[GONE][0]
+    Attendance.objects.filter(pk=gone["attendance"].pk).update(status=Attendance.Status.ABSENT)
+    apply_retention(TODAY)
+    assert not exists(gone["booking"]) and exists(made[KEPT][0]["booking"])
+    counted = SessionTally.objects.filter(session=gone["booking"].session)
+    assert [(t.booked, t.no_shows) for t in counted if t.booked] == [(1, 1)]
+
+
+def test_answers_go_at_the_latest_with_their_attempt_and_are_counted(course, settings):
+    settings.RETENTION_MONTHS = {**settings.RETENTION_MONTHS, "quiz_answers": 48}
+    made = make_records(course)
+    run = apply_retention(TODAY)
+    assert not exists(made[GONE][0]["attempt"])
+    assert QuestionTally.objects.get().answers == 1
+    assert run.removed["quiz_answers"] == 1
+
+
 def test_answers_are_counted_before_they_go(course):
     made = make_records(course)
     apply_retention(TODAY)

@@ -152,3 +152,9 @@ def test_a_small_archived_tertial_still_hides_the_question(hr_client, org, answe
     stats = jav()
     assert stats.too_few and stats.share_correct is None and stats.most_chosen_wrong is None
     assert (stats.answered, stats.correct) == (5, 1)
+    # Then May–August too: the small tertial is now counts, and still hides the question.
+    apply_retention(date(2028, 9, 1))
+    assert not QuizAnswer.objects.exists()
+    stats = jav()
+    assert stats.too_few and stats.most_chosen_wrong is None
+    assert (stats.answered, stats.correct) == (5, 1)
