@@ -96,3 +96,54 @@ def test_module_statistics_keep_their_figures_and_stay_conservative(course, sett
     fold_answers(before=date(2026, 9, 1))
     assert not QuizAnswer.objects.exists()
     assert question_stats(course.intro_module)[0].people == 3
+
+
+def test_a_tie_for_the_most_chosen_wrong_option_goes_to_the_one_written_first(course, settings):
+    """Details and tallies come back in different orders; the answer must not depend on it."""
+    from quizzes.models import ModuleQuiz
+    from tests.quizzes.conftest import option
+
+    settings.ANONYMITY_MIN_GROUP = 1
+    module = course.intro_module
+    module.quiz.add(
+        ModuleQuiz(
+            questions=[
+                {
+                    "type": "single_choice",
+                    "value": {
+                        "question": "Vem får ta emot gåvan?",
+                        "explanation": "Ingen.",
+                        # Ids that sort against the written order, as a database might.
+                        "options": [
+                            option("Ingen", True),
+                            {**option("Chefen"), "id": "zz-chefen"},
+                            {**option("Hela enheten"), "id": "aa-enheten"},
+                        ],
+                    },
+                }
+            ],
+            shuffle_options=False,
+        )
+    )
+    module.save_revision().publish()
+    question = module.quiz.get().question_snapshots()[0]
+    first, second = (o["id"] for o in question["options"][1:])
+    # The option written second is chosen first.
+    for chosen in (second, first):
+        attempt = QuizAttempt.objects.create(
+            employee=EmployeeFactory(),
+            org_unit=OrgUnitFactory(),
+            org_unit_code="x",
+            module=module,
+            questions=[question],
+            pass_mark=80,
+            submitted_at=at(date(2026, 2, 1)),
+            score=0,
+            passed=False,
+        )
+        QuizAnswer.objects.create(
+            attempt=attempt, question_id=question["id"], selected=[chosen], correct=False
+        )
+    assert question_stats(module)[0].most_chosen_wrong == "Chefen"
+    fold_answers(before=date(2026, 5, 1))
+    assert question_stats(module)[0].most_chosen_wrong == "Chefen"

@@ -13,6 +13,9 @@ from django.urls import reverse
 from courses.models import Attendance, Booking, SessionTally
 from privacy.retention import apply_retention
 from quizzes.models import QuestionTally, QuizAnswer, QuizAttempt
+from reports import queries
+from reports.filters import FollowUpFilterSet
+from reports.scope import scope_for
 from tests.reports.conftest import PERIOD, at
 from tests.reports.test_exports import csv_text
 
@@ -89,6 +92,10 @@ def test_every_view_reads_the_same_after_thinning(client, org, answers, roles):
         for name, (user, filters) in readers.items():
             client.force_login(user)
             figures[name] = exports(client, **filters)
+            # The PDF report's summary of sessions held and attended.
+            scope = scope_for(user)
+            criteria = FollowUpFilterSet({**PERIOD, **filters}, scope=scope).criteria()
+            figures[name]["summary"] = queries.session_summary(scope, criteria)
         return figures
 
     before = everything()
@@ -103,8 +110,9 @@ def test_every_view_reads_the_same_after_thinning(client, org, answers, roles):
     assert QuestionTally.objects.exists() and SessionTally.objects.exists()
     assert run.removed["quiz_answers"] == 12 and run.removed["attendance"] == 4
     after = everything()
+    assert before["hr"]["summary"].held == 1
     for reader in readers:
-        for view in VIEWS:
+        for view in [*VIEWS, "summary"]:
             assert after[reader][view] == before[reader][view], (reader, view)
 
 
