@@ -3,8 +3,9 @@
 `apply_retention()` walks `privacy.plan.record_types()` in order and calls each kind's step
 with the moment before which its records go. Steps that remove what the follow-up counts fold
 it into counts first (`quizzes.tallies`, `courses.tallies`), so old figures never change. Each
-step is one transaction of bulk statements: the number of queries does not grow with the
-number of records. A second run on the same day finds nothing left to remove.
+step is one transaction of bulk statements: a fixed number of queries, plus one per 2,000
+tally rows written (92 at 50,000 employees, see bench/retention.py). A second run on the same
+day finds nothing left to remove.
 """
 
 from collections.abc import Callable
