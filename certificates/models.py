@@ -135,18 +135,19 @@ def export_file_name(instance, filename) -> str:
 
 
 class BackgroundFileQuerySet(models.QuerySet):
-    def expired(self):
-        cutoff = timezone.now() - timedelta(days=self.model.retention_days())
+    def expired(self, now=None):
+        cutoff = (now or timezone.now()) - timedelta(days=self.model.retention_days())
         return self.filter(requested_at__lt=cutoff)
 
-    def prune(self) -> int:
-        """Delete files past their retention, the file on disk first."""
-        expired = list(self.expired())
-        for export in expired:
-            if export.file:
-                export.file.delete(save=False)
-            export.delete()
-        return len(expired)
+    def prune(self, now=None) -> int:
+        """Delete files past their retention, the file on disk first, the rows in one go."""
+        expired = self.expired(now)
+        names = [name for name in expired.values_list("file", flat=True) if name]
+        storage = self.model._meta.get_field("file").storage
+        for name in names:
+            storage.delete(name)
+        removed, _ = expired.delete()
+        return removed
 
 
 class BackgroundFile(models.Model):

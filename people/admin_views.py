@@ -1,7 +1,6 @@
 """HR's upload of the personnel register: a preview of every change and error before saving."""
 
 import os
-import time
 import uuid
 from pathlib import Path
 
@@ -19,9 +18,7 @@ from wagtail.log_actions import log
 from people.access import require_permission
 from people.importing import apply_plan, plan_import
 from people.tabular import UnreadableFile, check_size, read_table
-
-UPLOAD_DIR = "imports"
-UPLOAD_LIFETIME_SECONDS = 6 * 60 * 60
+from people.uploads import UPLOAD_DIR, remove_stale_uploads, upload_folder
 
 
 class ImportForm(forms.Form):
@@ -61,13 +58,9 @@ class ImportForm(forms.Form):
 
 def _store(upload) -> str:
     """Keep the upload privately between preview and confirmation; return its token."""
-    folder = Path(settings.PRIVATE_MEDIA_ROOT) / UPLOAD_DIR
+    folder = upload_folder()
     folder.mkdir(parents=True, exist_ok=True)
-    # Previews nobody confirmed: the register is personal data, so it does not linger.
-    cutoff = time.time() - UPLOAD_LIFETIME_SECONDS
-    for old in folder.iterdir():
-        if old.stat().st_mtime < cutoff:
-            old.unlink(missing_ok=True)
+    remove_stale_uploads()
     suffix = Path(upload.name).suffix.lower()
     token = f"{uuid.uuid4().hex}{suffix if suffix in {'.csv', '.txt', '.xlsx'} else ''}"
     # The register is personal data: readable by this process's user only.

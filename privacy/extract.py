@@ -820,6 +820,8 @@ EXCLUDED: dict[tuple[str, str], str] = {
     "participants' own data.",
     ("courses.Attendance", "session"): "Attendance at a session the person leads is the "
     "participants' own data.",
+    ("courses.SessionTally", "session"): "Counts of a thinned session's participants per unit "
+    "and roles (the retention job's), no person in them.",
     ("identity.ScimUser", "manager"): "The SCIM records of the people who report to the person "
     "are those people's data.",
     ("wagtailcore.CommentReply", "comment"): "Others' replies to the person's comments are "

@@ -133,7 +133,7 @@ def leavers(today: date | None = None) -> QuerySet[Employee]:
     )
 
 
-def due_leavers(today: date | None = None) -> QuerySet[Employee]:
+def due_leavers(today: date | None = None, *, cutoff: date | None = None) -> QuerySet[Employee]:
     """Leavers gone longer than RETENTION_MONTHS["leavers"], counted from the later of their
     deactivation and their end date.
 
@@ -141,7 +141,7 @@ def due_leavers(today: date | None = None) -> QuerySet[Employee]:
     them first, so a path that forgot the day delays them, never hurries them.
     """
     today = today or timezone.localdate()
-    cutoff = retention_cutoff(today)
+    cutoff = cutoff or retention_cutoff(today)
     ended = Q(end_date__isnull=True) | Q(end_date__lte=cutoff)
     switched_off = Q(is_active=False, deactivated_at__lte=cutoff) & ended
     # Still marked active but employed no longer: the end date alone counts.
@@ -315,20 +315,23 @@ def pseudonymise(employee: Employee, *, actor=None) -> bool:
     return done
 
 
-def pseudonymise_leavers(today: date | None = None, dry_run: bool = False) -> int:
+def pseudonymise_leavers(
+    today: date | None = None, dry_run: bool = False, *, cutoff: date | None = None
+) -> int:
     """Pseudonymise every due leaver (see `due_leavers`); the number done, or due with dry_run.
 
     Each person in a transaction of their own, so one failure leaves the others done. Leavers
-    switched off without a recorded day are dated today first (not in a dry run).
+    switched off without a recorded day are dated today first (not in a dry run). `cutoff`,
+    the last day of leaving that is due, is the retention job's (it runs for a given day).
     """
     today = today or timezone.localdate()
     if dry_run:
-        return due_leavers(today).count()
+        return due_leavers(today, cutoff=cutoff).count()
     Employee.objects.not_pseudonymised().filter(
         is_active=False, deactivated_at__isnull=True
     ).update(deactivated_at=today)
     removed_accounts, done = set(), 0
-    for employee in due_leavers(today).order_by("pk").iterator():
+    for employee in due_leavers(today, cutoff=cutoff).order_by("pk").iterator():
         with transaction.atomic():
             pseudonymised, user_id = _pseudonymise(employee)
         done += pseudonymised

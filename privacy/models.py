@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,14 @@ class RetentionRun(models.Model):
 
     started_at = models.DateTimeField(_("startad"), auto_now_add=True)
     finished_at = models.DateTimeField(_("klar"), null=True, blank=True)
+    # The day the periods were counted back from.
+    day = models.DateField(_("dag"), default=timezone.localdate)
+    # A dry run removes nothing: `removed` then says what would have gone.
+    dry_run = models.BooleanField(_("provkörning"), default=False)
     # Record type key (see privacy.plan) -> number of records removed or pseudonymised.
     removed = models.JSONField(_("gallrat"), default=dict)
+    # Record type key -> the moment (ISO 8601) before which its records went.
+    cutoffs = models.JSONField(_("gallrat före"), default=dict)
 
     class Meta:
         ordering = ["-started_at"]

@@ -5,15 +5,19 @@ HR and the data protection officer, and the record of processing (art. 30). The 
 settings (`RETENTION_MONTHS`, and the day counts of uploads and generated files), so the page
 always says what the job does. Apps above `privacy` in the house cannot import it; an app that
 adds a kind of personal data (declarations, barometer) describes it through the
-`register_personal_data` hook, which returns a `RecordType`.
+`register_personal_data` hook, which returns a `RecordType` or the same fields as a dict (so
+the app need not import `privacy`), with `thin`, the function the daily job calls for it.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+
+from people.uploads import UPLOAD_LIFETIME_SECONDS
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,10 @@ class RecordType:
     months: int | None = None  # a key of RETENTION_MONTHS gives it; None: see `days` or `kept`
     days: int | None = None
     kept: str = ""  # for records without a period: how long and why they are kept
+    # For kinds other apps register: `thin(before, dry_run)` removes (or, in a dry run, counts)
+    # the records older than the moment `before` and returns how many. Built-in kinds are
+    # thinned by `privacy.retention.STEPS`.
+    thin: Callable[..., int] | None = field(default=None, compare=False, repr=False)
 
     @property
     def period(self) -> str:
@@ -49,8 +57,11 @@ def built_in() -> list[RecordType]:
             label=_("Svar på kunskapstest"),
             holds=_("Vilket alternativ personen valde på varje fråga."),
             purpose=_("Rätta testet; anonym frågestatistik för kursansvariga."),
-            counted_from=_("när testet lämnades in"),
-            then=_("Räknas om till antal svar och rätta svar per fråga, enhet och månad; raderas."),
+            counted_from=_("slutet av tertialet då testet lämnades in"),
+            then=_(
+                "Räknas om till antal svar och rätta svar per fråga, enhet, roll och månad; "
+                "raderas, senast tillsammans med försöket."
+            ),
             months=_months("quiz_answers"),
         ),
         RecordType(
@@ -58,8 +69,11 @@ def built_in() -> list[RecordType]:
             label=_("Försök på kunskapstest"),
             holds=_("Tidpunkt, resultat, godkänt eller inte, enhet och roller vid försöket."),
             purpose=follow_up,
-            counted_from=_("när testet lämnades in"),
-            then=_("Raderas; att modulen är klar finns kvar som genomförd modul."),
+            counted_from=_("slutet av tertialet då testet lämnades in"),
+            then=_(
+                "Raderas med sina svar (som först räknas om); att modulen är klar finns kvar "
+                "som genomförd modul."
+            ),
             months=_months("quiz_attempts"),
         ),
         RecordType(
@@ -77,7 +91,10 @@ def built_in() -> list[RecordType]:
             holds=_("Vem som bokade vilket tillfälle, när, och platsen i kön."),
             purpose=_("Platser och kö till kurstillfällen; uppföljning av deltagande."),
             counted_from=_("kurstillfällets dag"),
-            then=_("Räknas om till antal bokade per tillfälle, enhet och roll; raderas."),
+            then=_(
+                "Räknas om till antal bokade och uteblivna per tillfälle, enhet och roll; "
+                "raderas, senast tillsammans med närvaron vid samma tillfälle."
+            ),
             months=_months("bookings"),
         ),
         RecordType(
@@ -143,8 +160,11 @@ def built_in() -> list[RecordType]:
             holds=_("Filen som HR eller kursansvarig laddade upp, innan den bekräftades."),
             purpose=_("Förhandsgranska en import innan den görs."),
             counted_from=_("uppladdningen"),
-            then=_("Raderas när importen bekräftas, och senast efter en dag."),
-            days=1,
+            then=_(
+                "Raderas när importen bekräftas; annars när den är äldre än så, vid nästa "
+                "uppladdning eller nästa dagliga gallring. Närvarolistor sparas aldrig."
+            ),
+            kept=_("%(hours)d timmar") % {"hours": UPLOAD_LIFETIME_SECONDS // 3600},
         ),
         RecordType(
             key="generated_files",
@@ -162,4 +182,8 @@ def built_in() -> list[RecordType]:
 
 def record_types() -> list[RecordType]:
     """The built-in kinds, then those other apps register with `register_personal_data`."""
-    return [*built_in(), *(hook() for hook in hooks.get_hooks("register_personal_data"))]
+    registered = [hook() for hook in hooks.get_hooks("register_personal_data")]
+    return [
+        *built_in(),
+        *(kind if isinstance(kind, RecordType) else RecordType(**kind) for kind in registered),
+    ]

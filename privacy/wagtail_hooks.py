@@ -4,10 +4,11 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import Button
 
-from privacy.admin_views import PseudonymiseView, may_pseudonymise
 from privacy.leavers import ACTION as PSEUDONYMISE_ACTION
 from privacy.views import extract as extract_views
 from privacy.views import processing as processing_views
+from privacy.views.leavers import PseudonymiseView, may_pseudonymise
+from privacy.views.retention import PLAN_PERMISSION, RetentionPlanView
 
 # The privacy pages (logs, retention plan, record of processing, register extracts) gather
 # under one "Dataskydd" menu; each page adds itself with `register_privacy_menu_item`, and the
@@ -34,6 +35,7 @@ class PermissionMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_privacy_urls():
     return [
+        path("dataskydd/gallringsplan/", RetentionPlanView.as_view(), name="retention_plan"),
         path(
             "dataskydd/pseudonymisera/<int:pk>/",
             PseudonymiseView.as_view(),
@@ -55,6 +57,17 @@ def register_privacy_urls():
             name="privacy_processing_record",
         ),
     ]
+
+
+@hooks.register("register_privacy_menu_item")
+def register_plan_menu_item():
+    return PermissionMenuItem(
+        _("Gallringsplan"),
+        reverse("retention_plan"),
+        icon_name="date",
+        order=200,
+        permission=PLAN_PERMISSION,
+    )
 
 
 @hooks.register("register_privacy_menu_item")

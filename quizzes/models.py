@@ -219,3 +219,43 @@ class QuizAnswer(models.Model):
 
     def __str__(self):
         return f"{self.attempt_id}:{self.question_id}"
+
+
+class QuestionTally(models.Model):
+    """Answers to one question that retention removed, kept as counts for the Frågor figures.
+
+    One row per module, question, month, unit and role set at the time of the attempts, and
+    per answer given (right or wrong, and which options): what the follow-up counts from the
+    answers themselves, so old periods read the same before and after thinning.
+    """
+
+    module = models.ForeignKey(
+        "courses.ModulePage", verbose_name=_("modul"), on_delete=models.CASCADE, related_name="+"
+    )
+    question_id = models.CharField(_("fråga"), max_length=64)
+    # The first day of the month (site time) the attempts were handed in.
+    month = models.DateField(_("månad"))
+    org_unit = models.ForeignKey(
+        "people.OrgUnit",
+        verbose_name=_("enhet vid försöket"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The people's roles when the answers were folded, as ",3,5," (see people.roles).
+    role_ids = models.CharField(_("roller"), max_length=200, blank=True)
+    correct = models.BooleanField(_("rätt"))
+    selected = models.JSONField(_("valda alternativ"), default=list)
+    answers = models.PositiveIntegerField(_("antal svar"))
+    # How many people answered, counting each person once per question and tertial, on the one
+    # row of that tertial where they are counted (see quizzes.tallies): summed over a tertial
+    # this is never more than the number of different people, which is what anonymity needs.
+    people = models.PositiveIntegerField(_("antal personer"))
+
+    class Meta:
+        verbose_name = _("sammanräknade svar")
+        verbose_name_plural = _("sammanräknade svar")
+        indexes = [models.Index(fields=["module", "month"])]
+
+    def __str__(self):
+        return f"{self.module_id}:{self.question_id} {self.month:%Y-%m} ({self.answers})"

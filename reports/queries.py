@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import ExtractMonth, ExtractYear, TruncMonth
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,10 +22,12 @@ from courses.models import (
     CoursePage,
     CourseSession,
     ModulePage,
+    SessionTally,
 )
 from people.models import OrgUnit, Role
+from people.roles import has_role
 from quizzes.analytics import QuestionStats, question_stats_by_module
-from quizzes.models import QuizAnswer
+from quizzes.models import QuestionTally, QuizAnswer
 from reports.filters import Criteria
 from reports.scope import Scope
 
@@ -56,6 +58,26 @@ def in_scope(
     return queryset
 
 
+def tallies_in_scope(
+    queryset: QuerySet, scope: Scope, criteria: Criteria, unit: str = "org_unit"
+) -> QuerySet:
+    """Counts kept after retention (see people.roles), narrowed as `in_scope` narrows details.
+
+    The unit and roles are those of the time the details were counted, not today's.
+    """
+    queryset = queryset.filter(scope.unit_condition(unit))
+    if criteria.unit is not None:
+        queryset = queryset.filter(
+            **{
+                f"{unit}__path__startswith": criteria.unit.path,
+                f"{unit}__depth__gte": criteria.unit.depth,
+            }
+        )
+    if criteria.role is not None:
+        queryset = queryset.filter(has_role("role_ids", criteria.role))
+    return queryset
+
+
 def statuses(scope: Scope, criteria: Criteria) -> QuerySet[ComplianceStatus]:
     queryset = in_scope(ComplianceStatus.objects.all(), scope, criteria, "employee", "org_unit")
     if criteria.course is not None:
@@ -76,11 +98,6 @@ def anonymous_period(criteria: Criteria) -> Criteria:
     last_month = 4 + 4 * ((criteria.end.month - 1) // 4)
     end = add_months(date(criteria.end.year, last_month, 1), 1) - timedelta(days=1)
     return replace(criteria, start=start, end=end)
-
-
-def _tertial(field: str):
-    # Year and tertial as one number (2026 → 20260, 20261, 20262), in the site's time zone.
-    return ExtractYear(field) * 10 + (ExtractMonth(field) - 1) / 4
 
 
 def _period(criteria: Criteria) -> tuple[datetime, datetime]:
@@ -334,7 +351,20 @@ def trend(scope: Scope, criteria: Criteria) -> list[Month]:
         .annotate(count=Count("id"))
         .order_by()
     ):
-        setattr(months[_as_date(row["month"])], row["status"], row["count"])
+        month = months[_as_date(row["month"])]
+        setattr(month, row["status"], getattr(month, row["status"]) + row["count"])
+    # Attendance that retention has already turned into counts.
+    for row in (
+        session_tallies_in_period(scope, criteria)
+        .annotate(month=TruncMonth("session__starts_at"))
+        .values("month")
+        .annotate(present=Sum("present"), absent=Sum("absent"), excused=Sum("excused"))
+        .order_by()
+    ):
+        month = months[_as_date(row["month"])]
+        month.present += row["present"]
+        month.absent += row["absent"]
+        month.excused += row["excused"]
     return list(months.values())
 
 
@@ -350,6 +380,19 @@ def attendance_in_period(scope: Scope, criteria: Criteria) -> QuerySet[Attendanc
     if criteria.course is not None:
         attendance = attendance.filter(session__course=criteria.course)
     return attendance
+
+
+def session_tallies_in_period(scope: Scope, criteria: Criteria) -> QuerySet[SessionTally]:
+    """The kept counts of bookings and attendance at sessions of the period (and course)."""
+    start, end = _period(criteria)
+    tallies = tallies_in_scope(
+        SessionTally.objects.filter(session__starts_at__gte=start, session__starts_at__lt=end),
+        scope,
+        criteria,
+    )
+    if criteria.course is not None:
+        tallies = tallies.filter(session__course=criteria.course)
+    return tallies
 
 
 def _as_date(value) -> date:
@@ -411,7 +454,18 @@ def session_rows(scope: Scope, criteria: Criteria, page: list[CourseSession]) ->
     )
     for row in attendance.values("session_id", "status").annotate(count=Count("id")).order_by():
         setattr(rows[row["session_id"]], row["status"], row["count"])
+    # Bookings and attendance that retention has already turned into counts.
+    tallies = tallies_in_scope(SessionTally.objects.filter(session_id__in=rows), scope, criteria)
+    sums = {f"sum_{name}": Sum(name) for name in TALLIED}
+    for row in tallies.values("session_id").annotate(**sums).order_by():
+        session_row = rows[row["session_id"]]
+        for name in TALLIED:
+            setattr(session_row, name, getattr(session_row, name) + row[f"sum_{name}"])
     return list(rows.values())
+
+
+# The figures of a SessionRow that SessionTally keeps under the same names.
+TALLIED = ["booked", "no_shows", "present", "absent", "excused"]
 
 
 @dataclass
@@ -424,13 +478,21 @@ class SessionSummary:
 
 def session_summary(scope: Scope, criteria: Criteria) -> SessionSummary:
     """Sessions held in the period that people in scope attended, and how they attended."""
-    figures = attendance_in_period(scope, criteria).aggregate(
-        held=Count("session", distinct=True),
+    attendance = attendance_in_period(scope, criteria)
+    figures = attendance.aggregate(
         present=Count("id", filter=Q(status=Attendance.Status.PRESENT)),
         absent=Count("id", filter=Q(status=Attendance.Status.ABSENT)),
         excused=Count("id", filter=Q(status=Attendance.Status.EXCUSED)),
     )
-    return SessionSummary(**figures)
+    tallies = session_tallies_in_period(scope, criteria).filter(
+        Q(present__gt=0) | Q(absent__gt=0) | Q(excused__gt=0)
+    )
+    kept = tallies.aggregate(present=Sum("present"), absent=Sum("absent"), excused=Sum("excused"))
+    # A session counts once, whether its attendance is in detail, counted, or both.
+    held = attendance.values_list("session_id").union(tallies.values_list("session_id")).count()
+    return SessionSummary(
+        held=held, **{name: figures[name] + (kept[name] or 0) for name in figures}
+    )
 
 
 # Frågor --------------------------------------------------------------------------------------
@@ -460,7 +522,12 @@ def questions(scope: Scope, criteria: Criteria) -> list[ModuleQuestions]:
         # The unit the answer was given in, kept on the attempt: who moves takes no answers along.
         unit="attempt__org_unit",
     )
-    stats = question_stats_by_module(modules, answers, block=_tertial("attempt__submitted_at"))
+    tallies = tallies_in_scope(
+        QuestionTally.objects.filter(month__gte=start.date(), month__lt=end.date()),
+        scope,
+        criteria,
+    )
+    stats = question_stats_by_module(modules, answers, tallies=tallies, by_tertial=True)
     return [
         ModuleQuestions(
             course=by_path[module.path[: -ModulePage.steplen]],

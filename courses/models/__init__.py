@@ -15,7 +15,13 @@ from courses.models.records import (
     ModuleCompletionQuerySet,
     ModuleProgress,
 )
-from courses.models.sessions import Attendance, Booking, CourseSession, CourseSessionQuerySet
+from courses.models.sessions import (
+    Attendance,
+    Booking,
+    CourseSession,
+    CourseSessionQuerySet,
+    SessionTally,
+)
 
 __all__ = [
     "AssignmentRule",
@@ -35,4 +41,5 @@ __all__ = [
     "ModulePageQuerySet",
     "ModuleProgress",
     "ReminderLog",
+    "SessionTally",
 ]

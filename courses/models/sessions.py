@@ -180,3 +180,41 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.employee} – {self.session}: {self.get_status_display()}"
+
+
+class SessionTally(models.Model):
+    """Bookings and attendance at a session that retention removed, kept as counts.
+
+    One row per session, unit and role set at the time the details were folded, with what the
+    follow-up counts (Kurstillfällen, Utveckling), so old periods read the same afterwards.
+    Bookings and attendance are folded separately, each into rows of its own.
+    """
+
+    session = models.ForeignKey(
+        CourseSession,
+        verbose_name=_("kurstillfälle"),
+        on_delete=models.CASCADE,
+        related_name="tallies",
+    )
+    org_unit = models.ForeignKey(
+        "people.OrgUnit",
+        verbose_name=_("enhet"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The people's roles when the details were folded, as ",3,5," (see people.roles).
+    role_ids = models.CharField(_("roller"), max_length=200, blank=True)
+    booked = models.PositiveIntegerField(_("bokade"), default=0)
+    # Booked, and marked absent: the no-show figure.
+    no_shows = models.PositiveIntegerField(_("uteblev"), default=0)
+    present = models.PositiveIntegerField(_("närvarande"), default=0)
+    absent = models.PositiveIntegerField(_("frånvarande"), default=0)
+    excused = models.PositiveIntegerField(_("anmält förhinder"), default=0)
+
+    class Meta:
+        verbose_name = _("sammanräknad närvaro")
+        verbose_name_plural = _("sammanräknad närvaro")
+
+    def __str__(self):
+        return f"{self.session_id} {self.org_unit_id} {self.role_ids}"

@@ -53,6 +53,7 @@ PAGES = [
     ("hr", "/admin/people/employees/"),  # the listing with its bulk invitation
     ("hr", "/konto/tvastegsverifiering/aktivera/"),  # the second factor's enrolment
     ("admin", "/admin/inloggning/identiteter/"),  # remembered SSO links
+    ("dataskydd", "/admin/dataskydd/gallringsplan/"),  # the retention plan
     # Follow-up: HR sees the whole organisation, a manager their subtree.
     ("hr", "/uppfoljning/"),
     ("hr", "/uppfoljning/?start=nej"),  # a form error

@@ -253,6 +253,24 @@ def test_pseudonymise_leavers_does_the_due_ones_and_a_dry_run_nothing(leaver, un
     assert pseudonymise_leavers(TODAY) == 0
 
 
+def test_the_daily_retention_job_pseudonymises_who_left_on_or_before_its_cutoff(leaver, unit):
+    from privacy.retention import apply_retention
+
+    cutoff = add_months(TODAY, -24)
+    Employee.objects.filter(pk=leaver.pk).update(is_active=False, deactivated_at=cutoff)
+    day_after = EmployeeFactory(
+        org_unit=unit, is_active=False, deactivated_at=cutoff + timedelta(days=1)
+    )
+
+    assert apply_retention(TODAY, dry_run=True).removed["leavers"] == 1
+    assert not Employee.objects.filter(pseudonymised_at__isnull=False).exists()
+    run = apply_retention(TODAY)
+    assert run.removed["leavers"] == 1
+    assert run.cutoffs["leavers"].startswith(cutoff.isoformat())
+    assert Employee.objects.get(pk=leaver.pk).is_pseudonymised
+    assert not Employee.objects.get(pk=day_after.pk).is_pseudonymised
+
+
 def test_the_command_reports_the_count(leaver):
     Employee.objects.filter(pk=leaver.pk).update(is_active=False, deactivated_at=date(2000, 1, 1))
     out = StringIO()
