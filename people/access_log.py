@@ -2,14 +2,15 @@
 
 Every view that shows named people to anyone but themselves calls `record_access` with the
 people actually shown (the page of rows on screen, every row of an export). The cost is fixed:
-one query for the viewer's own record, one INSERT for the access and one per `BATCH_SIZE`
-people, whatever the number of people. The privacy app's "Loggar" page reads the records.
+one query for the viewer's own record, one INSERT for the access and one for the people (on
+PostgreSQL; elsewhere one per `BATCH_SIZE` people), whatever the number of people. The privacy
+app's "Loggar" page reads the records.
 """
 
 import functools
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -18,8 +19,8 @@ from people.models import Employee, PersonalDataAccess, PersonalDataAccessPerson
 Kind = PersonalDataAccess.Kind
 Purpose = PersonalDataAccess.Purpose
 
-# People rows per INSERT: 50,000 people are 5 statements, and each stays far below the
-# parameter limits of SQLite and PostgreSQL.
+# People rows per INSERT where they go through bulk_create (not PostgreSQL): each statement
+# stays below the database's parameter limit.
 BATCH_SIZE = 10_000
 
 
@@ -77,14 +78,32 @@ def record_access(
             data=data or {},
             people_count=len(employee_ids),
         )
-        PersonalDataAccessPerson.objects.bulk_create(
-            (
-                PersonalDataAccessPerson(access=access, employee_id=pk, accessed_at=now)
-                for pk in sorted(employee_ids)
-            ),
-            batch_size=BATCH_SIZE,
-        )
+        _insert_people(access, sorted(employee_ids), now)
     return access
+
+
+def _insert_people(access: PersonalDataAccess, employee_ids: list[int], now) -> None:
+    """One row per person. PostgreSQL takes the ids as one array in one INSERT (an export of
+    50,000 people is one statement of ~0.1 s, where building 50,000 model objects takes
+    seconds); other databases get bulk_create in batches."""
+    if connection.vendor == "postgresql":
+        meta = PersonalDataAccessPerson._meta
+        columns = [meta.get_field(name).column for name in ("access", "employee", "accessed_at")]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {connection.ops.quote_name(meta.db_table)} "  # noqa: S608 - names from the model
+                f"({', '.join(connection.ops.quote_name(c) for c in columns)}) "
+                "SELECT %s, UNNEST(%s::bigint[]), %s",
+                [access.pk, employee_ids, now],
+            )
+        return
+    PersonalDataAccessPerson.objects.bulk_create(
+        (
+            PersonalDataAccessPerson(access=access, employee_id=pk, accessed_at=now)
+            for pk in employee_ids
+        ),
+        batch_size=BATCH_SIZE,
+    )
 
 
 # ----------------------------------------------------------------------- Wagtail's generic views

@@ -270,10 +270,8 @@ class PersonalDataAccessPerson(models.Model):
     class Meta:
         verbose_name = _("visad person")
         verbose_name_plural = _("visade personer")
-        indexes = [
-            models.Index(fields=["employee", "-accessed_at"], name="access_person_time"),
-            models.Index(fields=["accessed_at"], name="access_person_at"),
-        ]
+        # Retention deletes accesses by their time; the rows follow by the access's index.
+        indexes = [models.Index(fields=["employee", "-accessed_at"], name="access_person_time")]
 
     def __str__(self):
         return f"{self.employee_id} @ {self.access_id}"
