@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class IdentityConfig(AppConfig):
@@ -17,9 +16,3 @@ class IdentityConfig(AppConfig):
         from identity.limits import record_failed_login
 
         user_login_failed.connect(record_failed_login, dispatch_uid="identity.record_failed_login")
-
-
-class WagtailUsersConfig(WagtailUsersAppConfig):
-    """Wagtail's users app, with a user admin that records whose accounts it showed."""
-
-    user_viewset = "identity.admin_users.UserViewSet"

@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "identity.apps.WagtailUsersConfig",  # wagtail.users, its user admin logged
+    "identity.users_app.WagtailUsersConfig",  # wagtail.users, its user admin logged
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
