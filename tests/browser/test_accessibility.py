@@ -53,6 +53,10 @@ PAGES = [
     ("hr", "/admin/people/employees/"),  # the listing with its bulk invitation
     ("hr", "/konto/tvastegsverifiering/aktivera/"),  # the second factor's enrolment
     ("admin", "/admin/inloggning/identiteter/"),  # remembered SSO links
+    # The data protection officer's log of who saw whom: the log, a search, a form error.
+    ("dataskydd", "/admin/dataskydd/loggar/"),
+    ("dataskydd", "/admin/dataskydd/loggar/?person=Lindstr%C3%B6m"),
+    ("dataskydd", "/admin/dataskydd/loggar/?start=nej"),
     # Follow-up: HR sees the whole organisation, a manager their subtree.
     ("hr", "/uppfoljning/"),
     ("hr", "/uppfoljning/?start=nej"),  # a form error
