@@ -76,6 +76,7 @@ bench: setup ## Run the benchmarks in bench/ and print their results as JSON
 	$(BIN)/python bench/dashboard.py
 	$(BIN)/python bench/scim.py
 	$(BIN)/python bench/retention.py
+	$(BIN)/python bench/access_log.py
 
 lint: setup ## Check style with ruff
 	$(BIN)/ruff check .

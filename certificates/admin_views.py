@@ -25,6 +25,7 @@ from certificates.services import revoke_certificate
 from certificates.tasks import build_certificate_zip
 from content.models import SiteSettings
 from people.access import require_permission
+from people.access_log import Kind, Purpose, record_access
 
 
 class CertificateIndexView(IndexView):
@@ -69,6 +70,14 @@ class RevokeView(WagtailAdminTemplateMixin, FormView):
         ]
 
     def get_context_data(self, **kwargs):
+        if self.request.method == "GET":
+            record_access(
+                self.request,
+                action="certificates.revoke",
+                description=_("Återkalla intyg"),
+                purpose=Purpose.CERTIFICATES,
+                employees=[self.certificate.employee_id],
+            )
         return super().get_context_data(certificate=self.certificate, **kwargs)
 
     def form_valid(self, form):
@@ -156,6 +165,15 @@ class ZipDownloadView(CertificateAdminView):
             user=request.user,
             data={"filter": query.urlencode(), "count": count},
         )
+        record_access(
+            request,
+            action="certificates.zip",
+            description=_("Intyg som ZIP"),
+            purpose=Purpose.CERTIFICATES,
+            kind=Kind.EXPORT,
+            employees=set(certificates.order_by().values_list("employee_id", flat=True)),
+            data={"filter": query.urlencode()},
+        )
         if count > settings.CERTIFICATE_ZIP_INLINE_LIMIT:
             with transaction.atomic():
                 export = CertificateExport.objects.create(
@@ -194,5 +212,18 @@ def export_download(request, pk: int):
         pk=pk,
         requested_by=request.user,
         state=CertificateExport.State.READY,
+    )
+    record_access(
+        request,
+        action="certificates.zip_download",
+        description=_("Intyg som ZIP (framtagen i bakgrunden)"),
+        purpose=Purpose.CERTIFICATES,
+        kind=Kind.EXPORT,
+        employees=set(
+            Certificate.objects.filter(pk__in=export.certificate_ids).values_list(
+                "employee_id", flat=True
+            )
+        ),
+        data={"filter": export.description},
     )
     return FileResponse(export.file.open("rb"), as_attachment=True, filename="intyg.zip")

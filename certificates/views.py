@@ -16,6 +16,7 @@ from certificates.forms import VerifyForm
 from certificates.models import Certificate
 from certificates.pdf import certificate_pdf
 from content.models import SiteSettings
+from people.access_log import Kind, Purpose, record_access
 from people.models import Employee
 
 
@@ -60,6 +61,14 @@ def download(request, code: str):
     if certificate.employee.user_id != request.user.pk:
         # Someone else's personal data: who looked is recorded.
         log(instance=certificate, action="certificates.download", user=request.user)
+        record_access(
+            request,
+            action="certificates.download",
+            description=_("Intyg som PDF"),
+            purpose=Purpose.CERTIFICATES,
+            kind=Kind.EXPORT,
+            employees=[certificate.employee_id],
+        )
     site_settings = SiteSettings.for_site(Site.find_for_request(request))
     response = HttpResponse(
         certificate_pdf(certificate, site_settings=site_settings), content_type="application/pdf"
@@ -97,7 +106,20 @@ def verify(request, code: str):
             {"form": form, "not_found": message},
             status=404 if problem is None else 400,
         )
+    _record_verification(request, certificate)
     return render(request, "certificates/verify_result.html", {"certificate": certificate})
+
+
+def _record_verification(request, certificate: Certificate) -> None:
+    """The public check shows the holder's name to whoever has the code: the holder may ask
+    who checked their certificate, so it is recorded like any other access."""
+    record_access(
+        request,
+        action="certificates.verify",
+        description=_("Kontroll av intyg %(code)s") % {"code": certificate.display_code},
+        purpose=Purpose.VERIFICATION,
+        employees=[certificate.employee_id],
+    )
 
 
 @ratelimit(group="certificate-verification", key="ip", rate=_verify_rate, block=True)
@@ -108,6 +130,7 @@ def verify_json(request, code: str):
         return JsonResponse({"error": error}, status=404 if problem is None else 400)
     # The least a verifier needs (README, "Kontroll av intyg"): who, what, when, and whether it
     # holds; a holder who has left is named by nobody.
+    _record_verification(request, certificate)
     return JsonResponse(
         {
             "code": certificate.display_code,

@@ -10,6 +10,7 @@ from certificates import admin_views
 from certificates.filters import CertificateFilterSet
 from certificates.models import BackgroundFile, Certificate
 from certificates.services import issue_certificate
+from people.access_log import PeopleShownViewSetMixin, Purpose
 
 # A completed course issues its certificate in the same transaction.
 hooks.register("course_completed", issue_certificate)
@@ -53,7 +54,12 @@ class RevokeColumn(Column):
         return None
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(PeopleShownViewSetMixin, ModelViewSet):
+    access_purpose = Purpose.CERTIFICATES
+
+    def people_of(self, obj):
+        return [obj.employee_id], ()
+
     model = Certificate
     icon = "doc-full"
     menu_label = _("Intyg")

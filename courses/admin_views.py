@@ -15,6 +15,7 @@ from courses.booking import BookingError, cancel_session, mark_attendance
 from courses.forms import AttendanceImportForm, SessionSeriesForm
 from courses.models import Attendance, Booking, CourseSession
 from people.access import require_permission
+from people.access_log import Purpose, record_access
 from people.models import Employee
 from people.tabular import UnreadableFile, check_size
 
@@ -104,9 +105,18 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
                 )
                 .select_related("user", "org_unit")[:20]
             )
+        people = self.people()
+        record_access(
+            self.request,
+            action="course_sessions.attendance",
+            description=_("Närvaro: %(session)s") % {"session": self.session},
+            purpose=Purpose.SESSIONS,
+            employees=[row["employee"] for row in people] + list(matches),
+            data={"search": query} if query else None,
+        )
         context.update(
             session=self.session,
-            people=self.people(),
+            people=people,
             statuses=Attendance.Status.choices,
             query=query,
             matches=matches,
@@ -226,4 +236,11 @@ class AttendanceImportView(WagtailAdminTemplateMixin, FormView):
             form.add_error("file", str(error))
             return self.form_invalid(form)
         # Nothing is saved yet: the coordinator confirms the matches on the next step.
+        record_access(
+            self.request,
+            action="course_sessions.attendance_import",
+            description=_("Importera närvaro: %(session)s") % {"session": self.session},
+            purpose=Purpose.SESSIONS,
+            employees=[row.employee for row in match.matched],
+        )
         return self.render_to_response(self.get_context_data(form=form, match=match))

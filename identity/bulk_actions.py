@@ -7,6 +7,7 @@ from wagtail.admin.views.bulk_action import BulkAction
 
 from identity.invitations import refusals
 from identity.tasks import send_invitations
+from people.access_log import Purpose, record_access
 from people.models import Employee
 
 
@@ -45,6 +46,19 @@ class InviteBulkAction(BulkAction):
         ready = [e for e in objects if e.pk not in reasons]
         refused = [(e, reasons[e.pk]) for e in objects if e.pk in reasons]
         return ready, {**extra, "refused": refused}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The confirmation names everyone chosen, invitable or not.
+        record_access(
+            self.request,
+            action="employees.invite",
+            description=_("Skicka inbjudan"),
+            purpose=Purpose.ACCOUNTS,
+            employees=[item["item"] for item in context["items"]]
+            + [employee for employee, _reason in context.get("refused", [])],
+        )
+        return context
 
     def get_execution_context(self):
         return {"user": self.request.user}

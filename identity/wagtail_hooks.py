@@ -18,6 +18,7 @@ from identity.bulk_actions import InviteBulkAction
 from identity.forms import ScimTokenForm
 from identity.models import OIDCIdentity, ScimToken
 from identity.scim.views import AUDIT_ACTION, REFUSED_ACTION
+from people.access_log import PeopleShownViewSetMixin, Purpose
 
 
 class ScimTokenPermissionPolicy(ModelPermissionPolicy):
@@ -148,7 +149,16 @@ class ResetOnlyPolicy(ModelPermissionPolicy):
         return action in {"view", "delete"} and super().user_has_permission(user, action)
 
 
-class TOTPDeviceViewSet(ModelViewSet):
+class AccountRowsViewSetMixin(PeopleShownViewSetMixin):
+    """Each row names an account: its employee is recorded as shown."""
+
+    access_purpose = Purpose.ACCOUNTS
+
+    def people_of(self, obj):
+        return (), [obj.user_id]
+
+
+class TOTPDeviceViewSet(AccountRowsViewSetMixin, ModelViewSet):
     """Deleting a device makes its owner enrol a new app at their next admin visit."""
 
     model = TOTPDevice
@@ -183,7 +193,7 @@ class LinkPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
-class OIDCIdentityViewSet(ModelViewSet):
+class OIDCIdentityViewSet(AccountRowsViewSetMixin, ModelViewSet):
     model = OIDCIdentity
     index_view_class = UserRowsIndexView
     icon = "key"

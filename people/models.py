@@ -234,3 +234,97 @@ class Employee(models.Model):
 
     def role_codes(self) -> set[str]:
         return {role.code for role in self.roles.all()}
+
+
+class PersonalDataAccessQuerySet(models.QuerySet):
+    def older_than(self, cutoff):
+        """Accesses made before `cutoff`; deleting them deletes the people rows with them."""
+        return self.filter(accessed_at__lt=cutoff)
+
+    def about(self, employee):
+        """Accesses that showed this employee to someone, newest first."""
+        return self.filter(
+            pk__in=PersonalDataAccessPerson.objects.filter(employee=employee).values("access")
+        )
+
+
+class PersonalDataAccess(models.Model):
+    """One page or file that showed named people to someone: who, when, what, where and why.
+
+    Which people were shown is one `PersonalDataAccessPerson` row each. Written by
+    `people.access_log.record_access` only; read by the privacy app's log and register extracts.
+    """
+
+    class Kind(models.TextChoices):
+        VIEW = "view", _("Visning")
+        EXPORT = "export", _("Export")
+
+    class Purpose(models.TextChoices):
+        FOLLOW_UP = "follow_up", _("Uppföljning av utbildningen")
+        PERSONNEL = "personnel", _("Personaladministration")
+        CERTIFICATES = "certificates", _("Hantering av intyg")
+        SESSIONS = "sessions", _("Kurstillfällen och närvaro")
+        ACCOUNTS = "accounts", _("Konton och inloggning")
+        VERIFICATION = "verification", _("Kontroll av ett intygs äkthet")
+        ACCESS_CONTROL = "access_control", _("Dataskydd: kontroll av åtkomst")
+
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("visad för"),
+        null=True,
+        blank=True,
+        # The entry outlives the account: the names below say who it was.
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    viewer_username = models.CharField(_("användarnamn"), max_length=150, blank=True)
+    viewer_name = models.CharField(_("namn"), max_length=300, blank=True)
+    accessed_at = models.DateTimeField(_("tidpunkt"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("typ"), max_length=10, choices=Kind.choices, default=Kind.VIEW)
+    # A stable code for what was done, e.g. "reports.people" or "employees.edit".
+    action = models.CharField(_("åtgärd"), max_length=100)
+    description = models.CharField(_("vad som visades"), max_length=300)
+    purpose = models.CharField(_("syfte"), max_length=30, choices=Purpose.choices)
+    path = models.CharField(_("adress"), max_length=500, blank=True)
+    # Context that explains the selection: the filter, the file format.
+    data = models.JSONField(_("detaljer"), default=dict, blank=True)
+    people_count = models.PositiveIntegerField(_("antal personer"), default=0)
+
+    objects = PersonalDataAccessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-accessed_at", "-pk"]
+        verbose_name = _("åtkomst till personuppgifter")
+        verbose_name_plural = _("åtkomster till personuppgifter")
+        indexes = [models.Index(fields=["viewer", "-accessed_at"], name="access_viewer_time")]
+
+    def __str__(self):
+        return f"{self.viewer_name or self.viewer_username}: {self.description}"
+
+
+class PersonalDataAccessPerson(models.Model):
+    """One person shown by one access. The time is copied so "who saw X" reads one index."""
+
+    access = models.ForeignKey(
+        PersonalDataAccess,
+        verbose_name=_("åtkomst"),
+        on_delete=models.CASCADE,
+        related_name="people",
+    )
+    employee = models.ForeignKey(
+        Employee,
+        verbose_name=_("anställd"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,  # the (employee, time) index below serves it
+    )
+    accessed_at = models.DateTimeField(_("tidpunkt"))
+
+    class Meta:
+        verbose_name = _("visad person")
+        verbose_name_plural = _("visade personer")
+        # Retention deletes accesses by their time; the rows follow by the access's index.
+        indexes = [models.Index(fields=["employee", "-accessed_at"], name="access_person_time")]
+
+    def __str__(self):
+        return f"{self.employee_id} @ {self.access_id}"

@@ -18,6 +18,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from people.access import may_change_protected_accounts
+from people.access_log import PeopleShownViewSetMixin, Purpose
 from people.admin_views import PersonnelImportView
 from people.forms import EmployeeForm, OrgUnitForm
 from people.models import Employee, OrgUnit, Role, is_protected_account
@@ -135,7 +136,13 @@ class EmployeeDeleteView(_InstancePermissionMixin, generic.DeleteView):
         return response
 
 
-class OrgUnitViewSet(ModelViewSet):
+class OrgUnitViewSet(PeopleShownViewSetMixin, ModelViewSet):
+    # A unit names nobody, but its usage page lists the employees placed in it.
+    access_purpose = Purpose.PERSONNEL
+
+    def people_of(self, obj):
+        return (), ()
+
     model = OrgUnit
     icon = "site"
     menu_label = _("Organisation")
@@ -153,7 +160,12 @@ class OrgUnitViewSet(ModelViewSet):
     )
 
 
-class RoleViewSet(ModelViewSet):
+class RoleViewSet(PeopleShownViewSetMixin, ModelViewSet):
+    access_purpose = Purpose.PERSONNEL
+
+    def people_of(self, obj):
+        return (), ()
+
     model = Role
     icon = "group"
     menu_label = _("Roller")
@@ -217,7 +229,13 @@ class EmployeeEditView(_InstancePermissionMixin, generic.EditView):
         return [*super().header_more_buttons, *_employee_buttons(self.object, self.request)]
 
 
-class EmployeeViewSet(ModelViewSet):
+class EmployeeViewSet(PeopleShownViewSetMixin, ModelViewSet):
+    # Every page of it names the employees shown (the listing's page, the one edited…).
+    access_purpose = Purpose.PERSONNEL
+
+    def people_of(self, obj):
+        return [obj.pk], ()
+
     model = Employee
     index_view_class = EmployeeIndexView
     index_template_name = "people/admin/employee_index.html"

@@ -5,10 +5,6 @@ section names the relations it reads (`Holding`), and its rows are read through 
 relations, so the mapping the completeness test checks is the one the extract uses. A model
 that holds a person and is deliberately left out is in `EXCLUDED`, with the reason.
 
-The "who saw whom" access log (another helper's model in `people`) is not here yet: once it is
-merged, the completeness test names it until a section for it is added below, beside the
-Wagtail log entries about the person.
-
 Rows never carry another person's data: where the person acted on someone else's record
 (attendance they marked, a certificate they revoked, a log entry about someone else), the row
 says what and when, not whom. No secret is included (no password hash, TOTP key or token).
@@ -696,6 +692,51 @@ SECTIONS: list[Section] = [
         row=_page_log_entry_by,
     ),
     Section(
+        key="access_about",
+        title=gettext_lazy("När någon annan har sett dina uppgifter"),
+        holding=Holding("people.PersonalDataAccessPerson", "employee"),
+        related=("access",),
+        order_by=("accessed_at", "pk"),
+        record_type="access_log",
+        note=gettext_lazy(
+            "Vad som visades, när och varför. Namnet på den medarbetare som tittade ingår inte "
+            "(EU-domstolen, mål C-579/21); dataskyddsombudet kan se det i loggen och svara på "
+            "frågor om en viss åtkomst."
+        ),
+        columns=(
+            ("accessed_at", gettext_lazy("Tid")),
+            ("description", gettext_lazy("Vad som visades")),
+            ("purpose", gettext_lazy("Syfte")),
+            ("kind", gettext_lazy("Visning eller export")),
+        ),
+        row=lambda obj, context: {
+            "id": obj.pk,
+            "accessed_at": obj.accessed_at,
+            "description": obj.access.description,
+            "purpose": obj.access.get_purpose_display(),
+            "kind": obj.access.get_kind_display(),
+        },
+    ),
+    Section(
+        key="access_by",
+        title=gettext_lazy("Uppgifter om andra som du har sett eller exporterat"),
+        holding=Holding("people.PersonalDataAccess", "viewer", "user"),
+        order_by=("accessed_at", "pk"),
+        record_type="access_log",
+        note=gettext_lazy("Vad och när, och hur många personer; inte vilka."),
+        columns=(
+            ("accessed_at", gettext_lazy("Tid")),
+            ("description", gettext_lazy("Vad som visades")),
+            ("people_count", gettext_lazy("Antal personer")),
+        ),
+        row=lambda obj, context: {
+            "id": obj.pk,
+            "accessed_at": obj.accessed_at,
+            "description": obj.description,
+            "people_count": obj.people_count,
+        },
+    ),
+    Section(
         key="admin_log_by",
         title=gettext_lazy("Vad du har gjort i administrationen"),
         holding=Holding("wagtailcore.ModelLogEntry", "user", "user"),
@@ -822,6 +863,8 @@ EXCLUDED: dict[tuple[str, str], str] = {
     "participants' own data.",
     ("courses.SessionTally", "session"): "Counts of a thinned session's participants per unit "
     "and roles (the retention job's), no person in them.",
+    ("people.PersonalDataAccessPerson", "access"): "Whom the person saw in their work: those "
+    "people's data (the person's own accesses are in `access_by`, with how many were shown).",
     ("identity.ScimUser", "manager"): "The SCIM records of the people who report to the person "
     "are those people's data.",
     ("wagtailcore.CommentReply", "comment"): "Others' replies to the person's comments are "

@@ -23,6 +23,7 @@ from certificates.models import BackgroundFile
 from courses.dates import add_months
 from courses.models import ModuleProgress, ReminderLog
 from courses.tallies import attendance_before, bookings_before, fold_attendance, fold_bookings
+from people.models import PersonalDataAccess, PersonalDataAccessPerson
 from people.uploads import UPLOAD_LIFETIME_SECONDS, remove_stale_uploads
 from privacy.leavers import pseudonymise_leavers
 from privacy.models import RetentionRun
@@ -114,6 +115,19 @@ def thin_audit_log(before: datetime, dry_run: bool) -> int:
     )
 
 
+def thin_access_log(before: datetime, dry_run: bool) -> int:
+    """Who saw whom: the accesses and the people each showed (an export lists thousands)."""
+    accesses = PersonalDataAccess.objects.older_than(before)
+    if dry_run:
+        return accesses.count()
+    with transaction.atomic():
+        # Both in one DELETE each: the ORM's collector would load every row of a 50,000-person
+        # export first.
+        people = PersonalDataAccessPerson.objects.filter(access__in=accesses)
+        people._raw_delete(people.db)
+        return accesses._raw_delete(accesses.db)
+
+
 def thin_uploads(before: datetime, dry_run: bool) -> int:
     return remove_stale_uploads(before=before.timestamp(), dry_run=dry_run)
 
@@ -176,6 +190,7 @@ STEPS: dict[str, Callable[[datetime, bool], int]] = {
     "attendance": thin_attendance,
     "reminders": thin_reminders,
     "audit_log": thin_audit_log,
+    "access_log": thin_access_log,
     "uploads": thin_uploads,
     "generated_files": thin_generated_files,
     "leavers": thin_leavers,

@@ -7,6 +7,8 @@ from wagtail.admin.widgets import Button
 from privacy.leavers import ACTION as PSEUDONYMISE_ACTION
 from privacy.views import extract as extract_views
 from privacy.views import processing as processing_views
+from privacy.views.access_log import PERMISSION as ACCESS_LOG_PERMISSION
+from privacy.views.access_log import AccessLogView
 from privacy.views.leavers import PseudonymiseView, may_pseudonymise
 from privacy.views.retention import PLAN_PERMISSION, RetentionPlanView
 
@@ -35,6 +37,7 @@ class PermissionMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_privacy_urls():
     return [
+        path("dataskydd/loggar/", AccessLogView.as_view(), name="privacy_access_log"),
         path("dataskydd/gallringsplan/", RetentionPlanView.as_view(), name="retention_plan"),
         path(
             "dataskydd/pseudonymisera/<int:pk>/",
@@ -57,6 +60,17 @@ def register_privacy_urls():
             name="privacy_processing_record",
         ),
     ]
+
+
+@hooks.register("register_privacy_menu_item")
+def register_access_log_menu_item():
+    return PermissionMenuItem(
+        _("Loggar"),
+        reverse("privacy_access_log"),
+        icon_name="list-ul",
+        order=100,
+        permission=ACCESS_LOG_PERMISSION,
+    )
 
 
 @hooks.register("register_privacy_menu_item")

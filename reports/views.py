@@ -24,6 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from content.models import SiteSettings
+from people.access_log import Kind, Purpose, record_access
 from reports import queries
 from reports.exports import Table, csv_response, xlsx_response
 from reports.filters import FollowUpFilterSet
@@ -114,7 +115,22 @@ class FollowUpView(ScopedMixin, TemplateView):
         tables = self.tables(self.get_data(for_export=True))
         rows = sum(table.count if table.count is not None else len(table.rows) for table in tables)
         self.audit("reports.export", rows=rows, export_format=export_format)
+        if (people := self.people_exported()) is not None:
+            record_access(
+                self.request,
+                action=f"reports.{self.tab}.export",
+                description=_("Uppföljning: %(tab)s (%(format)s)")
+                % {"tab": dict(TABS)[self.tab], "format": export_format.upper()},
+                purpose=Purpose.FOLLOW_UP,
+                kind=Kind.EXPORT,
+                employees=people,
+                data={"filter": self.criteria.describe(), "format": export_format},
+            )
         return respond(tables, f"uppfoljning-{self.tab}-{self.criteria.end:%Y%m%d}")
+
+    def people_exported(self):
+        """Ids of the people an export names (every row); None for figures without names."""
+        return None
 
     def audit(self, action: str, *, rows: int | None, export_format: str | None = None) -> None:
         audit(
@@ -285,8 +301,21 @@ class PeopleView(FollowUpView):
         page = Paginator(statuses, self.paginate_by).get_page(self.request.GET.get("sida"))
         return {"page_obj": page, "statuses": page.object_list, "sort": self.sort()}
 
+    def people_exported(self):
+        statuses = queries.people(self.scope, self.criteria, self.sort())
+        return set(statuses.order_by().values_list("employee_id", flat=True).distinct())
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Who was on the screen: the page of rows, not the whole selection.
+        record_access(
+            self.request,
+            action="reports.people.view",
+            description=_("Uppföljning: Personer"),
+            purpose=Purpose.FOLLOW_UP,
+            employees={status.employee_id for status in context["statuses"]},
+            data={"filter": self.criteria.describe(), "page": context["page_obj"].number},
+        )
         sort = context["sort"]
         context["columns"] = [
             (key, label, sort.removeprefix("-") == key, sort.startswith("-"))

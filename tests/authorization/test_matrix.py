@@ -5,10 +5,18 @@ people's attempts, certificates, units…, so per-object refusals are exercised)
 GET as anonymous and as each demo login, and compares the outcome with tests/authorization/
 matrix.md. A pattern the walk finds that the file does not cover fails the test, and so does a
 row that no longer matches a pattern. All mismatches are reported together in one message.
+
+The same walk checks who-saw-whom: every page or file that answers 200 to a group that may see
+other people, and names other demo employees (full name or employee number), must have
+recorded an access naming each of them (`people.access_log.record_access`). A new view that
+shows people without recording them fails here.
 """
 
 import fnmatch
+import html
+import io
 import re
+import zipfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -24,17 +32,30 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from content.models import SiteSettings
+
 MATRIX_FILE = Path(__file__).with_name("matrix.md")
 
 # Anonymous, then one demo login per group (seed_demo's logins; `admin` is also superuser).
-COLUMNS = ["anonymous", "Medarbetare", "Chef", "Kursansvarig", "HR", "Administratör"]
+COLUMNS = [
+    "anonymous",
+    "Medarbetare",
+    "Chef",
+    "Kursansvarig",
+    "HR",
+    "Dataskyddsombud",
+    "Administratör",
+]
 LOGINS = {
     "Medarbetare": "medarbetare",
     "Chef": "chef",
     "Kursansvarig": "samordnare",
     "HR": "hr",
+    "Dataskyddsombud": "dataskydd",
     "Administratör": "admin",
 }
+# The groups whose pages may show other people: each 200 they get is checked for names.
+WATCHED_COLUMNS = {"Chef", "Kursansvarig", "HR", "Dataskyddsombud", "Administratör"}
 
 # Apps whose views must each have their own row; everything else under /admin/ may be covered
 # by a rule. A view is ours when its code or its model lives in one of these apps, or when one
@@ -144,6 +165,7 @@ def demo(db):
     from tests.factories import StandardPageFactory
 
     seed_demo()
+    _give_distinct_names()
     users = {u.username: u for u in get_user_model().objects.filter(username__in=LOGINS.values())}
     logins = set(LOGINS.values())
     # "Another employee": an ordinary employee outside the chef's unit, with a passed quiz.
@@ -227,6 +249,28 @@ def demo(db):
         ),
         "users": users,
     }
+
+
+def _give_distinct_names():
+    """The demo draws names at random and may repeat one; who-saw-whom needs each name unique.
+
+    Every employee outside the demo logins gets a first and last name pair of their own, and
+    their certificates say the same name, so a name found on a page points at one person.
+    """
+    from certificates.models import Certificate
+    from courses.demo import DEMO_LOGINS, FIRST_NAMES, LAST_NAMES
+    from people.models import Employee
+
+    logins = {login.username for login in DEMO_LOGINS}
+    others = Employee.objects.exclude(user__username__in=logins).select_related("user")
+    for index, employee in enumerate(others.order_by("pk")):
+        first = FIRST_NAMES[index % len(FIRST_NAMES)]
+        last = LAST_NAMES[(index + index // len(FIRST_NAMES)) % len(LAST_NAMES)]
+        employee.user.first_name, employee.user.last_name = first, last
+        employee.user.save(update_fields=["first_name", "last_name"])
+        Certificate.objects.filter(employee=employee).update(holder_name=f"{first} {last}")
+    names = [e.full_name for e in Employee.objects.select_related("user")]
+    assert len(names) == len(set(names)), "demo names must be unique for the who-saw-whom check"
 
 
 # ---------------------------------------------------------------------------------- filling
@@ -375,6 +419,93 @@ def _rule_for(route: str, matrix: Matrix):
     )
 
 
+# ---------------------------------------------------------------------------------- who saw whom
+
+
+def _body_text(response) -> str:
+    """The text a person would read in the answer: HTML, JSON, CSV, XLSX cells, PDF, ZIP."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return _text_of(content, response.get("Content-Type", ""))
+
+
+def _without_work_roles(text: str, published: list[str]) -> str:
+    """The text without names shown for a person's work role rather than as data about them.
+
+    The site's published contacts (the security contact in the footer of every page) and the
+    choice of course leader on a session's form (the coordinators) are left out; nothing else.
+    """
+    for name in published:
+        text = text.replace(name, "")
+    # The leader field as rendered, and as the panel's template in the form's JSON.
+    return re.sub(
+        r'(<select name="leader"|"fieldName": "leader").*?</select>', "", text, flags=re.DOTALL
+    )
+
+
+def _text_of(content: bytes, content_type: str) -> str:
+    if "spreadsheetml" in content_type:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(content), read_only=True)
+        return "\n".join(
+            str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row
+        )
+    if "pdf" in content_type:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError, PdfStreamError
+
+        try:
+            return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+        except (PdfReadError, PdfStreamError):  # the fixture's document is not a real PDF
+            return content.decode("latin-1")
+    if "zip" in content_type:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            parts = []
+            for name in archive.namelist():
+                parts.append(name)
+                if name.endswith(".pdf"):
+                    parts.append(_text_of(archive.read(name), "application/pdf"))
+            return "\n".join(parts)
+    text = html.unescape(content.decode("utf-8", "replace"))
+    # JSON in attributes and scripts may escape non-ASCII letters.
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+
+
+class PeopleFinder:
+    """Finds demo employees in a text by full name or employee number (or its username)."""
+
+    def __init__(self):
+        from people.models import Employee
+
+        self.by_key = {}
+        for employee in Employee.objects.select_related("user"):
+            self.by_key[employee.full_name.lower()] = employee.pk
+            self.by_key[employee.employee_number.lower()] = employee.pk
+        keys = sorted(self.by_key, key=len, reverse=True)
+        self.pattern = re.compile(
+            r"(?<!\w)(" + "|".join(re.escape(k) for k in keys) + r")(?!\w)", re.IGNORECASE
+        )
+
+    def find(self, text: str) -> set[int]:
+        return {self.by_key[m.group(1).lower()] for m in self.pattern.finditer(text)}
+
+
+def _people_recorded(user, after_id: int) -> set[int]:
+    from people.models import PersonalDataAccessPerson
+
+    return set(
+        PersonalDataAccessPerson.objects.filter(
+            access__pk__gt=after_id, access__viewer=user
+        ).values_list("employee_id", flat=True)
+    )
+
+
+def _last_access_id() -> int:
+    from people.models import PersonalDataAccess
+
+    return PersonalDataAccess.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
 def test_every_url_answers_each_role_as_the_matrix_says(demo):
     matrix = load_matrix()
     patterns = url_patterns()
@@ -384,8 +515,17 @@ def test_every_url_answers_each_role_as_the_matrix_says(demo):
         clients[column].force_login(demo["users"][username])
 
     problems: list[str] = []
+    unlogged: list[str] = []
+    finder = PeopleFinder()
+    site_settings = SiteSettings.objects.get()
+    published = [site_settings.security_contact_name]
+    own = {
+        column: demo["users"][username].employee.pk
+        for column, username in LOGINS.items()
+        if hasattr(demo["users"][username], "employee")
+    }
     seen_rows, seen_skips = set(), set()
-    requests = 0
+    requests = checked = 0
     for pattern in patterns:
         if pattern.route in matrix.skipped:
             seen_skips.add(pattern.route)
@@ -424,13 +564,25 @@ def test_every_url_answers_each_role_as_the_matrix_says(demo):
                 # signed in as the column says.
                 if column != "anonymous" and "_auth_user_id" not in client.session:
                     client.force_login(demo["users"][LOGINS[column]])
-                actual = outcome(client.get(url))
+                before = _last_access_id()
+                response = client.get(url)
+                actual = outcome(response)
                 requests += 1
                 if not matches(expected[column], actual):
                     problems.append(
                         f"/{pattern.route} [{variant}] GET {url} as {column}: "
                         f"expected {expected[column]}, got {actual}"
                     )
+                if column in WATCHED_COLUMNS and response.status_code == 200:
+                    checked += 1
+                    text = _without_work_roles(_body_text(response), published)
+                    shown = finder.find(text) - {own.get(column)}
+                    user = demo["users"][LOGINS[column]]
+                    if missing := shown - _people_recorded(user, before):
+                        unlogged.append(
+                            f"/{pattern.route} [{variant}] GET {url} as {column} shows "
+                            f"employees {sorted(missing)} without recording it"
+                        )
     walked = {p.route for p in patterns}
     problems += [
         f"row /{route} [{variant}] matches no URL pattern any more: remove it from matrix.md"
@@ -440,9 +592,17 @@ def test_every_url_answers_each_role_as_the_matrix_says(demo):
         f"/{route} is listed under 'Not requested' but no such pattern exists"
         for route in sorted(set(matrix.skipped) - walked)
     ]
-    summary = f"{len(patterns)} URL patterns, {requests} requests"
-    assert not problems, f"{summary}; {len(problems)} differences from matrix.md:\n" + "\n".join(
-        problems
-    )
+    summary = f"{len(patterns)} URL patterns, {requests} requests, {checked} checked for names"
+    report = []
+    if problems:
+        report += [f"{len(problems)} differences from matrix.md:", *problems]
+    # Who saw whom: every page that named other people recorded each of them.
+    if unlogged:
+        report += [
+            f"{len(unlogged)} answers name people without a record in the access log (call "
+            "people.access_log.record_access with the people shown):",
+            *unlogged,
+        ]
+    assert not report, f"{summary}; " + "\n".join(report)
     # Every row was requested by every column (a walk that finds nothing must not pass).
     assert requests >= len(COLUMNS) * len(matrix.rows), summary

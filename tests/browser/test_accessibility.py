@@ -54,6 +54,10 @@ PAGES = [
     ("hr", "/konto/tvastegsverifiering/aktivera/"),  # the second factor's enrolment
     ("admin", "/admin/inloggning/identiteter/"),  # remembered SSO links
     ("dataskydd", "/admin/dataskydd/gallringsplan/"),  # the retention plan
+    # The data protection officer's log of who saw whom: the log, a search, a form error.
+    ("dataskydd", "/admin/dataskydd/loggar/"),
+    ("dataskydd", "/admin/dataskydd/loggar/?person=Lindstr%C3%B6m"),
+    ("dataskydd", "/admin/dataskydd/loggar/?start=nej"),
     # Follow-up: HR sees the whole organisation, a manager their subtree.
     ("hr", "/uppfoljning/"),
     ("hr", "/uppfoljning/?start=nej"),  # a form error

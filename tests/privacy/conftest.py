@@ -23,6 +23,7 @@ from courses.models import (
 from courses.services import record_module_completion
 from identity.models import OIDCIdentity, ScimUser
 from people.groups import KURSANSVARIG, ensure_groups
+from people.models import PersonalDataAccess, PersonalDataAccessPerson
 from quizzes.models import QuizAnswer, QuizAttempt
 from reports.models import ReportBundle
 from tests.factories import ComplianceStatusFactory, EmployeeFactory
@@ -44,7 +45,13 @@ def give_everything(person, course, *, tag: str):
     """
     user = person.user
     user.groups.add(ensure_groups()[KURSANSVARIG])
-    colleague = EmployeeFactory(org_unit=person.org_unit)
+    # Fixed names: the test that no one else's data leaks looks for them, and a random name
+    # could equal one the extract rightly shows (who made a log entry about the person).
+    colleague = EmployeeFactory(
+        org_unit=person.org_unit,
+        user__first_name=f"Kollega{tag}",
+        user__last_name=f"Kollegasson{tag}",
+    )
     now = timezone.now()
     module = course.intro_module
 
@@ -124,8 +131,24 @@ def give_everything(person, course, *, tag: str):
     )
     log(instance=module, action="wagtail.edit", user=user)
     log(instance=colleague, action="wagtail.edit", user=user, data={"secret": f"kollega {tag}"})
-    hr = EmployeeFactory(org_unit=person.org_unit)
+    hr = EmployeeFactory(
+        org_unit=person.org_unit, user__first_name=f"Hedvig{tag}", user__last_name=f"Personal{tag}"
+    )
     log(instance=person, action="wagtail.edit", user=hr.user, data={"note": f"om {tag}"})
+    # HR saw the person's data; the person saw the colleague's (whom must not reach the extract).
+    for viewer, shown in ((hr.user, person), (user, colleague)):
+        access = PersonalDataAccess.objects.create(
+            viewer=viewer,
+            viewer_username=viewer.username,
+            viewer_name=viewer.get_full_name(),
+            action="reports.people.view",
+            description=f"Uppföljning: Personer {tag}",
+            purpose=PersonalDataAccess.Purpose.FOLLOW_UP,
+            people_count=1,
+        )
+        PersonalDataAccessPerson.objects.create(
+            access=access, employee=shown, accessed_at=access.accessed_at
+        )
     return {"colleague": colleague, "hr": hr, "session": session}
 
 

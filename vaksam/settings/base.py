@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "identity.users_app.WagtailUsersConfig",  # wagtail.users, its user admin logged
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

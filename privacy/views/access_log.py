@@ -1,0 +1,167 @@
+"""The "Loggar" page: who looked at whose personal data, when, what and why.
+
+The data protection officer, HR and administrators search for a person (name, e-mail or
+employee number), pick them from the matches, and see every access that showed them, newest
+first; or read the whole log, narrowed by viewer and dates. The page names people too, so
+looking at it is recorded like any other access.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from people.access import require_permission
+from people.access_log import Purpose, record_access
+from people.models import Employee, PersonalDataAccess
+
+PERMISSION = "privacy.view_access_log"
+MAX_MATCHES = 20
+# The log covers its own retention period; a longer range is refused with a message.
+MAX_RANGE_DAYS = 10 * 366
+
+
+class AccessLogFilter(forms.Form):
+    person = forms.CharField(
+        label=gettext_lazy("Person"),
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy("Namn, e-postadress eller anställningsnummer."),
+    )
+    # Bounded so that a 30-digit id is a refused filter, not a database error.
+    employee = forms.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
+    )
+    viewer = forms.CharField(
+        label=gettext_lazy("Vem som tittade"),
+        required=False,
+        max_length=150,
+        help_text=gettext_lazy("Användarnamn eller namn."),
+    )
+    start = forms.DateField(
+        label=gettext_lazy("Från och med"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": gettext_lazy("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+    end = forms.DateField(
+        label=gettext_lazy("Till och med"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": gettext_lazy("Skriv datumet som ÅÅÅÅ-MM-DD.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError(_("Från-datumet ligger efter till-datumet."))
+        if start and end and (end - start).days > MAX_RANGE_DAYS:
+            raise forms.ValidationError(_("Välj en period på högst tio år."))
+        return data
+
+
+def _day_start(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def matching_people(query: str):
+    """Employees whose name, e-mail or employee number matches the search, at most 20."""
+    condition = (
+        Q(employee_number__iexact=query)
+        | Q(user__email__iexact=query)
+        | Q(user__first_name__icontains=query)
+        | Q(user__last_name__icontains=query)
+    )
+    words = query.split()
+    if len(words) >= 2:  # "Anna Svensson": first and last name together
+        condition |= Q(user__first_name__icontains=words[0]) & Q(
+            user__last_name__icontains=" ".join(words[1:])
+        )
+    return Employee.objects.filter(condition).select_related("user", "org_unit")[:MAX_MATCHES]
+
+
+class AccessLogView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "privacy/admin/access_log.html"
+    page_title = gettext_lazy("Loggar")
+    page_subtitle = gettext_lazy("Vem har sett vems uppgifter")
+    header_icon = "list-ul"
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        require_permission(request, PERMISSION)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [{"url": "", "label": self.page_title}]
+
+    def get(self, request, *args, **kwargs):
+        self.form = AccessLogFilter(request.GET or None)
+        response = super().get(request, *args, **kwargs)
+        if self.form.is_bound and not self.form.is_valid():
+            response.status_code = 400
+        return response
+
+    def accesses(self, data: dict, employee: Employee | None):
+        accesses = PersonalDataAccess.objects.all()
+        if employee is not None:
+            accesses = accesses.about(employee)
+        if data.get("viewer"):
+            accesses = accesses.filter(
+                Q(viewer_username__icontains=data["viewer"])
+                | Q(viewer_name__icontains=data["viewer"])
+            )
+        if data.get("start"):
+            accesses = accesses.filter(accessed_at__gte=_day_start(data["start"]))
+        if data.get("end"):
+            accesses = accesses.filter(accessed_at__lt=_day_start(data["end"] + timedelta(days=1)))
+        return accesses
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.form
+        data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        query = data.get("person", "").strip()
+        matches = list(matching_people(query)) if query and not data.get("employee") else []
+        employee = None
+        if data.get("employee"):
+            employee = (
+                Employee.objects.select_related("user", "org_unit")
+                .filter(pk=data["employee"])
+                .first()
+            )
+        page = None
+        if form.is_valid() or not form.is_bound:
+            if employee is not None or not data.get("employee"):
+                page = Paginator(self.accesses(data, employee), self.paginate_by).get_page(
+                    self.request.GET.get("sida")
+                )
+        # This page shows people too: the person looked up, the matches, and the viewers.
+        record_access(
+            self.request,
+            action="privacy.access_log",
+            description=_("Loggar: vem har sett vems uppgifter"),
+            purpose=Purpose.ACCESS_CONTROL,
+            employees=[*matches, *([employee] if employee else [])],
+            users={access.viewer_id for access in page or [] if access.viewer_id},
+            data={key: str(value) for key, value in data.items() if value},
+        )
+        context.update(
+            form=form,
+            query=query,
+            matches=matches,
+            employee=employee,
+            unknown_employee=(bool(data.get("employee")) and employee is None)
+            or "employee" in form.errors,
+            page_obj=page,
+            accesses=page.object_list if page else [],
+            paging_query=self.request.GET.copy(),
+        )
+        context["paging_query"].pop("sida", None)
+        return context
