@@ -33,7 +33,8 @@ def test_valid_certificate_page_and_json(client, certificate, home_page):
         "status_text": "Giltigt",
         "holder": "Åsa Öberg-Lindgärd",
         "course": certificate.course_title,
-        "issued_at": certificate.issued_at.date().isoformat(),
+        # The Swedish date: just after midnight it is not yet that date in UTC.
+        "issued_at": timezone.localdate(certificate.issued_at).isoformat(),
         "valid_until": certificate.valid_until.isoformat(),
     }
 
