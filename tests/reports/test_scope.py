@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.reports.conftest import PERIOD
+from tests.reports.test_exports import pdf_text
 
 VIEWS = ["overview", "trend", "sessions", "people", "questions"]
 EXPORTS = [f"{view}_export" for view in VIEWS]
@@ -68,10 +69,16 @@ def test_a_managers_overview_counts_only_their_people(manager_client, org):
 
 
 def test_a_managers_report_is_about_their_subtree(manager_client, org):
-    response = manager_client.get(reverse("reports:report"), {"org_unit": org.b.pk})
+    """The PDF a manager downloads covers the nämnd they lead and no other unit."""
+    response = manager_client.get(reverse("reports:report"), {"org_unit": org.b.pk, **PERIOD})
     assert response.status_code == 302  # refused with a message, not a report about B
-    response = manager_client.get(reverse("reports:report"))
-    assert response.status_code == 200
+    assert response["Content-Type"] != "application/pdf"
+    response = manager_client.get(reverse("reports:report"), PERIOD)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Uppföljningsrapport: Nämnd A" in text and "Enhet A1" in text
+    assert "Nämnd B" not in text and "Enhet B1" not in text
+    assert "Vaksamby kommun" not in text.split("Per enhet")[1]
 
 
 def test_only_hr_may_produce_every_nämnds_report(manager_client, org):
