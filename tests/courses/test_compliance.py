@@ -216,10 +216,12 @@ def expected_statuses(course, rules) -> list[tuple]:
             passed_on = timezone.localdate(last.completed_at)
             valid_until = add_months(passed_on, months)
         since = last.completed_at if last else None
+        opened = ModuleProgress.objects.filter(employee=person)
+        passed = ModuleCompletion.objects.filter(employee=person)
         moments = [
-            *ModuleProgress.objects.filter(employee=person).values_list("last_opened_at", flat=True),
-            *ModuleCompletion.objects.filter(employee=person).values_list("completed_at", flat=True),
-        ]  # fmt: skip
+            *opened.values_list("last_opened_at", flat=True),
+            *passed.values_list("completed_at", flat=True),
+        ]
         if valid_until is not None and today <= valid_until:
             days_left = (valid_until - today).days
             state = "expiring" if days_left <= settings.COMPLIANCE_EXPIRING_DAYS else "completed"
@@ -299,3 +301,18 @@ def test_hr_creates_a_rule_and_everyone_it_matches_is_assigned(
     assert response.status_code == 302, response.content.decode()[:2000]
     row = ComplianceStatus.objects.get(course=course)
     assert row.employee == employee  # the handläggare, not HR
+
+
+def test_a_revoked_completion_no_longer_counts_as_compliant(course, employee, rule):
+    employee.start_date = timezone.localdate() - timedelta(days=100)
+    employee.save()
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    assert status(employee, course).status == "completed"
+    revoke_completion(completion=CourseCompletion.objects.get(employee=employee))
+    row = status(employee, course)
+    # Due 30 days after a start 100 days ago: late again, with nothing valid.
+    assert (row.status, row.valid_until) == ("overdue", None)
+    assert row.due_date == employee.start_date + timedelta(days=30)
+    recompute_compliance()
+    assert status(employee, course).status == "overdue"

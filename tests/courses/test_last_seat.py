@@ -54,9 +54,7 @@ def test_the_session_is_read_again_under_the_lock_not_taken_from_the_caller(cour
         )
 
 
-def test_a_capacity_lowered_below_the_bookings_puts_the_next_one_in_the_waiting_list(
-    course, unit
-):
+def test_a_capacity_lowered_below_the_bookings_puts_the_next_one_in_the_waiting_list(course, unit):
     session = make_session(course, capacity=3)
     for _ in range(3):
         booking.book(employee=EmployeeFactory(org_unit=unit), session=session)

@@ -91,3 +91,23 @@ def test_the_menu_shows_follow_up_to_managers_and_hr_only(client, org):
     assert "Uppföljning" not in client.get(reverse("my_courses")).content.decode()
     client.force_login(org.people.anna.user)
     assert "Uppföljning" in client.get(reverse("my_courses")).content.decode()
+
+
+def test_a_manager_who_has_left_loses_follow_up(manager_client, org):
+    anna = org.people.anna
+    anna.is_active = False
+    anna.save()
+    assert manager_client.get(reverse("reports:overview")).status_code == 403
+    assert manager_client.get(reverse("reports:people_export", args=["csv"])).status_code == 403
+
+
+def test_a_manager_of_nested_units_has_the_highest_as_the_scope(org):
+    from reports.scope import scope_for
+
+    anna = org.people.anna
+    anna.manages.add(org.a1)  # inside Nämnd A, which she already leads
+    scope = scope_for(anna.user)
+    assert scope.roots == (org.a,) and not scope.whole_organisation
+    assert list(scope.units()) == [org.a, org.a1]
+    anna.manages.add(org.b1)
+    assert scope_for(anna.user).roots == (org.a, org.b1)
