@@ -21,10 +21,14 @@ from tests.factories import (
 FROZEN_CLOCK = os.environ.get("VAKSAM_FROZEN_CLOCK", "")
 
 
+# Tests whose other side runs on the machine's own time: the live server and Chromium, and
+# the OpenID provider (Node.js), whose signed tokens would look expired or not yet valid.
+REAL_TIME_FIXTURES = {"live_server", "oidc_provider"}
+
+
 @pytest.fixture(autouse=True)
 def _frozen_clock(request):
-    if not FROZEN_CLOCK or request.node.get_closest_marker("browser"):
-        # The live server and Chromium run on the machine's own time.
+    if not FROZEN_CLOCK or REAL_TIME_FIXTURES & set(request.fixturenames):
         yield
         return
     import time_machine
