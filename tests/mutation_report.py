@@ -9,6 +9,7 @@ import argparse
 import fnmatch
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -48,7 +49,8 @@ def main() -> int:
         return 1
     by_module: dict[str, Counter] = defaultdict(Counter)
     for name, status in found.items():
-        by_module[name.rsplit(".x_", 1)[0]][status] += 1
+        # module.x_function__mutmut_3, module.xǁClassǁmethod__mutmut_3
+        by_module[re.split(r"\.x[_ǁ]", name, maxsplit=1)[0]][status] += 1
     print(f"{'module':32} {'killed':>7} {'survived':>8} {'other':>6} {'score':>6}")
     total = Counter()
     for module, counts in sorted(by_module.items()):

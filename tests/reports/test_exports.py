@@ -49,7 +49,7 @@ def test_neutralise(value, expected):
 def test_sheet_titles_are_names_excel_accepts():
     # None of []:*?/\ is allowed in a sheet's name.
     assert _sheet_title("Per enhet [A/B]: *?\\") == "Per enhet  A B      "
-    assert _sheet_title("Utveckling per månad") == "Utveckling per månad"
+    assert _sheet_title("Utveckling per månad, XLSX") == "Utveckling per månad, XLSX"
     assert _sheet_title("x" * 40) == "x" * 31
 
 
