@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 OIDC_PROVIDER := tests/identity/oidc_provider
 OIDC_PORT ?= 9000
 
-.PHONY: help run test bench lint format setup migrate seed check clean sso-provider
+.PHONY: help run test test-clocks mutation bench lint format setup migrate seed check clean sso-provider
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -69,6 +69,31 @@ test: setup ## Run the whole test suite (browser tests too when Chromium is inst
 	else \
 		echo "Browser tests skipped: no Chromium at $(CHROMIUM). Install it (apt-get install chromium) or set VAKSAM_CHROMIUM."; \
 	fi
+
+# Swedish local times just after and just before midnight, in winter (CET) and summer (CEST).
+CLOCKS ?= 2027-01-15T00:30 2027-01-15T23:30 2026-07-15T00:30 2026-07-15T23:30
+
+test-clocks: setup ## Run the suite (not the browser tests) under each frozen clock in CLOCKS
+	@set -e; for clock in $(CLOCKS); do \
+		echo "== VAKSAM_FROZEN_CLOCK=$$clock"; \
+		VAKSAM_FROZEN_CLOCK=$$clock $(BIN)/python -m pytest -q -p no:cacheprovider --ignore=tests/browser; \
+	done
+
+# mutmut forks one test run per mutant; the test database is migrated once, into a file.
+MUTATION_DB := $(CURDIR)/var/mutation-tests.sqlite3
+# The rules, as mutmut names functions (module.x_function, module.xǁClassǁmethod). An empty
+# MUTANTS mutates every function of the files in [tool.mutmut].
+MUTANTS ?= quizzes.grading.* courses.dates.* courses.compliance.x_status_for* \
+	courses.reminders.x_reminder_for* courses.models.records.*CourseCompletion*is_valid* \
+	courses.models.sessions.*is_open_for_booking* certificates.models.*Certificate*status* \
+	reports.exports.x_neutralise* reports.exports.x__csv_cell* reports.exports.x__sheet_title* \
+	reports.queries.x_anonymous_period*
+
+mutation: setup ## Mutation testing of the rules: score and survivors (about ten minutes; not in `make test` or CI)
+	@# A fresh run: results kept from an earlier run would not see tests added since.
+	@mkdir -p var && rm -rf mutants $(MUTATION_DB)
+	VAKSAM_TEST_DB=$(MUTATION_DB) $(BIN)/mutmut run --max-children 1 $(foreach m,$(MUTANTS),'$(m)')
+	MUTANTS='$(MUTANTS)' $(BIN)/python tests/mutation_report.py
 
 bench: setup ## Run the benchmarks in bench/ and print their results as JSON
 	$(BIN)/python bench/certificates.py

@@ -1,3 +1,7 @@
+import os
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from wagtail.models import Page, Site
 
@@ -10,6 +14,42 @@ from tests.factories import (
     OrgUnitFactory,
     RoleFactory,
 )
+
+# `VAKSAM_FROZEN_CLOCK=2026-01-15T00:30` starts every test's clock at that Swedish local time
+# (`make test-clocks` runs the suite at 00:30 and 23:30, winter and summer). The clock then
+# runs on, as a real one does, so events in a test still come one after another.
+FROZEN_CLOCK = os.environ.get("VAKSAM_FROZEN_CLOCK", "")
+
+
+# Tests whose other side runs on the machine's own time: the live server and Chromium, and
+# the OpenID provider (Node.js), whose signed tokens would look expired or not yet valid.
+REAL_TIME_FIXTURES = {"live_server", "oidc_provider"}
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(request):
+    if not FROZEN_CLOCK or REAL_TIME_FIXTURES & set(request.fixturenames):
+        yield
+        return
+    import time_machine
+
+    start = datetime.fromisoformat(FROZEN_CLOCK).replace(tzinfo=ZoneInfo("Europe/Stockholm"))
+    with time_machine.travel(start, tick=True):
+        yield
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """`VAKSAM_TEST_DB=path` keeps the SQLite test database in a file, for `--reuse-db`.
+
+    `make mutation` runs the tests once per mutant: migrating a fresh in-memory database each
+    time would take longer than the tests themselves.
+    """
+    path = os.environ.get("VAKSAM_TEST_DB")
+    if path:
+        from django.conf import settings
+
+        settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = os.path.abspath(path)
 
 
 @pytest.fixture

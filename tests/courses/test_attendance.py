@@ -183,17 +183,21 @@ def attendance_course(course):
 
 
 def test_attendance_required_course_completes_when_attendance_comes_last(
-    attendance_course, employee, user=None
+    attendance_course, employee
 ):
+    """The modules were passed ten days ago, the session was held yesterday: the course is
+    complete when the session ended, not when the last module was passed."""
     course = attendance_course
+    passed_at = timezone.now() - timedelta(days=10)
     for module in (course.intro_module, course.jav_module):
-        record_module_completion(employee=employee, module=module)
+        record_module_completion(employee=employee, module=module, completed_at=passed_at)
     assert not CourseCompletion.objects.exists()
     session = make_session(course, starts_at=timezone.now() - timedelta(days=1),
                            booking_deadline=timezone.now() - timedelta(days=3))  # fmt: skip
+    assert session.ends_at > passed_at
     booking.mark_attendance(session=session, marks={employee.pk: "present"}, user=None)
     completion = CourseCompletion.objects.get(employee=employee)
-    assert completion.completed_at >= session.ends_at - timedelta(seconds=1)
+    assert completion.completed_at == session.ends_at
 
 
 def test_attendance_required_course_completes_when_the_modules_come_last(

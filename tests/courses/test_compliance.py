@@ -4,13 +4,22 @@ import random
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
 from courses.compliance import recompute_compliance
-from courses.models import AssignmentRule, ComplianceStatus, CourseCompletion, ModuleProgress
-from courses.services import record_module_completion
+from courses.dates import add_months
+from courses.models import (
+    AssignmentRule,
+    ComplianceStatus,
+    CourseCompletion,
+    ModuleCompletion,
+    ModuleProgress,
+)
+from courses.services import record_module_completion, revoke_completion
 from people.groups import ensure_groups
+from people.models import Employee
 from tests.factories import EmployeeFactory, OrgUnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,11 +156,9 @@ def test_incremental_state_agrees_with_a_rebuild_after_random_changes(course, ro
     managers_rule.save()
     recompute_compliance()
     modules = [course.intro_module, course.jav_module, course.recruitment_module]
-    from tests.factories import EmployeeFactory as _  # noqa: F401 - keep factories importable
-
     for _step in range(60):
         person = rng.choice(people)
-        action = rng.choice(["open", "pass", "role", "unit", "leave"])
+        action = rng.choice(["open", "pass", "pass", "role", "unit", "leave", "revoke"])
         if action == "open":
             ModuleProgress.record_open(employee=person, module=rng.choice(modules))
         elif action == "pass":
@@ -163,6 +170,10 @@ def test_incremental_state_agrees_with_a_rebuild_after_random_changes(course, ro
             person.org_unit = rng.choice(units)
             person.save()
             recompute_compliance(employee_ids=[person.pk])
+        elif action == "revoke":
+            last = CourseCompletion.objects.filter(employee=person).first()
+            if last is not None:
+                revoke_completion(completion=last)
         else:
             person.is_active = False
             person.save()
@@ -179,6 +190,51 @@ def test_incremental_state_agrees_with_a_rebuild_after_random_changes(course, ro
     ComplianceStatus.objects.all().delete()
     recompute_compliance()
     assert snapshot() == incremental
+    # Both sides ran recompute_compliance: check them against the rules worked out by hand.
+    assert [row[:5] for row in incremental] == expected_statuses(course, [rule, managers_rule])
+
+
+def expected_statuses(course, rules) -> list[tuple]:
+    """(employee, course, status, due date, valid until) for every assignment, straight from
+    the rules as DESIGN.md states them, one person at a time and without the app's code."""
+    today = timezone.localdate()
+    rows = []
+    for person in Employee.objects.filter(is_active=True):
+        matching = [
+            rule for rule in rules
+            if not rule.roles.exists() or rule.roles.filter(pk__in=person.roles.all()).exists()
+        ]  # fmt: skip
+        if not matching:
+            continue
+        # The earliest due date and the shortest validity of the rules that apply.
+        due = min(max(person.start_date, r.active_from) + timedelta(days=r.due_days)
+                  for r in matching)  # fmt: skip
+        months = min(r.recertify_months or course.validity_months for r in matching)
+        last = CourseCompletion.objects.filter(employee=person, course=course).first()
+        valid_until = None
+        if last is not None and last.revoked_at is None:
+            passed_on = timezone.localdate(last.completed_at)
+            valid_until = add_months(passed_on, months)
+        since = last.completed_at if last else None
+        opened = ModuleProgress.objects.filter(employee=person)
+        passed = ModuleCompletion.objects.filter(employee=person)
+        moments = [
+            *opened.values_list("last_opened_at", flat=True),
+            *passed.values_list("completed_at", flat=True),
+        ]
+        if valid_until is not None and today <= valid_until:
+            days_left = (valid_until - today).days
+            state = "expiring" if days_left <= settings.COMPLIANCE_EXPIRING_DAYS else "completed"
+            rows.append((person.pk, course.pk, state, valid_until, valid_until))
+        elif valid_until is not None:
+            rows.append((person.pk, course.pk, "expired", valid_until, valid_until))
+        elif today > due:
+            rows.append((person.pk, course.pk, "overdue", due, None))
+        elif any(since is None or moment > since for moment in moments):
+            rows.append((person.pk, course.pk, "in_progress", due, None))
+        else:
+            rows.append((person.pk, course.pk, "not_started", due, None))
+    return sorted(rows)
 
 
 def test_mina_kurser_shows_status_and_due_date(client, course, employee, rule):
@@ -245,3 +301,18 @@ def test_hr_creates_a_rule_and_everyone_it_matches_is_assigned(
     assert response.status_code == 302, response.content.decode()[:2000]
     row = ComplianceStatus.objects.get(course=course)
     assert row.employee == employee  # the handläggare, not HR
+
+
+def test_a_revoked_completion_no_longer_counts_as_compliant(course, employee, rule):
+    employee.start_date = timezone.localdate() - timedelta(days=100)
+    employee.save()
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    assert status(employee, course).status == "completed"
+    revoke_completion(completion=CourseCompletion.objects.get(employee=employee))
+    row = status(employee, course)
+    # Due 30 days after a start 100 days ago: late again, with nothing valid.
+    assert (row.status, row.valid_until) == ("overdue", None)
+    assert row.due_date == employee.start_date + timedelta(days=30)
+    recompute_compliance()
+    assert status(employee, course).status == "overdue"

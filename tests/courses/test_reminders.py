@@ -1,6 +1,6 @@
 """Reminders: who gets what, never twice a day, never to someone who is done."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core import mail
@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from courses.compliance import recompute_compliance
+from courses.dates import add_months
 from courses.models import AssignmentRule, ComplianceStatus, ReminderLog
 from courses.reminders import send_reminders
 from courses.services import record_module_completion
@@ -59,13 +60,28 @@ def test_running_twice_on_one_day_sends_nothing_twice(setup):
     assert ReminderLog.objects.count() == first
 
 
-def test_nobody_who_is_done_gets_a_reminder(setup):
-    person = person_due_in(setup, 3)
+def test_nobody_who_is_done_gets_a_reminder(setup, settings):
+    """A person who has completed the course is not reminded, even on a reminder day.
+
+    With a short expiring window, a valid completion ends on a reminder day (14 days ahead)
+    and is still "Klar": the date alone would send a reminder, only the status stops it.
+    """
+    settings.COMPLIANCE_EXPIRING_DAYS = 10
+    today = timezone.localdate()
     course = setup["course"]
+    valid_until = today + timedelta(days=14)
+    passed_on = add_months(valid_until, -course.validity_months)
+    assert add_months(passed_on, course.validity_months) == valid_until
+    passed_at = timezone.make_aware(datetime.combine(passed_on, time(12)))
+    done, waiting = person_due_in(setup, 100), person_due_in(setup, 14)
     for module in (course.intro_module, course.jav_module):
-        record_module_completion(employee=person, module=module)
-    send_reminders()
-    assert person.user.email not in {m.to[0] for m in mail.outbox}
+        record_module_completion(employee=done, module=module, completed_at=passed_at)
+    send_reminders(today=today)
+    row = ComplianceStatus.objects.get(employee=done)
+    assert (row.status, row.due_date) == (ComplianceStatus.Status.COMPLETED, valid_until)
+    reminded = {m.to[0] for m in mail.outbox}
+    assert waiting.user.email in reminded  # the same day reminds whoever is not done
+    assert done.user.email not in reminded
 
 
 def test_managers_weekly_digest_lists_their_subtree_only(setup, settings):

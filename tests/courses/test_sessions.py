@@ -1,6 +1,6 @@
 """Booking course sessions: seats, the waiting list, e-mail with a calendar file, deadlines."""
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 import pytest
 from django.core import mail
@@ -47,7 +47,12 @@ def test_booking_a_seat_confirms_and_mails_a_calendar_file(
     assert "Bokningsbekräftelse" in message.subject
     [(filename, content, mimetype)] = message.attachments
     assert (filename, mimetype) == ("kurstillfalle.ics", "text/calendar")
-    assert "BEGIN:VEVENT" in content.decode() if isinstance(content, bytes) else content
+    # Django keeps a text/* attachment as str; the event must be this session's, at its time.
+    text = content.decode() if isinstance(content, bytes) else content
+    assert "BEGIN:VEVENT" in text
+    assert f"UID:kurstillfalle-{session.pk}@vaksam" in text
+    assert f"DTSTART:{session.starts_at.astimezone(UTC):%Y%m%dT%H%M%SZ}" in text
+    assert session.meeting_url in text  # a confirmed seat gets the meeting link
 
 
 def test_calendar_file_download(client, session, employee):

@@ -107,6 +107,24 @@ def test_full_import_deactivates_people_missing_from_the_file_and_never_deletes(
     assert Employee.objects.count() == 2
 
 
+def test_an_import_of_only_new_hires_deactivates_nobody():
+    """Without --full, a file with just this month's new hires adds them and leaves the
+    register alone: people missing from it stay active."""
+    apply_plan(plan(csv(GOOD, "A2;Bo;Ek;bo@example.org;enh-1;;;2023-05-01;")))
+    result = apply_plan(plan(csv("A3;Cia;Ås;cia@example.org;enh-1;;;2026-02-01;")))
+    assert (result.created, result.deactivated) == (1, 0)
+    active = Employee.objects.filter(is_active=True)
+    assert set(active.values_list("employee_number", flat=True)) == {"A1", "A2", "A3"}
+    assert not Employee.objects.filter(end_date__isnull=False).exists()
+
+
+def test_a_full_import_keeps_everyone_in_the_file_active():
+    apply_plan(plan(csv(GOOD, "A2;Bo;Ek;bo@example.org;enh-1;;;2023-05-01;")))
+    result = apply_plan(plan(csv(GOOD, "A2;Bo;Ek;bo@example.org;enh-1;;;2023-05-01;"), full=True))
+    assert result.deactivated == 0
+    assert Employee.objects.filter(is_active=True).count() == 2
+
+
 def test_formula_like_cells_are_stored_as_plain_text():
     apply_plan(plan(csv("A1;=SUM(1+1);@Ek;asa@example.org;enh-1;;;;")))
     asa = Employee.objects.get(employee_number="A1")

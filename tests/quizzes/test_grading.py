@@ -62,3 +62,8 @@ def test_pass_mark_compares_exact_fractions_not_rounded_scores():
 def test_answers_that_do_not_fit_are_refused(answers):
     with pytest.raises(ValidationError):
         grade(QUESTIONS, answers, 80)
+
+
+def test_a_quiz_without_questions_scores_zero_and_never_passes():
+    result = grade([], {}, pass_mark=0)
+    assert (result.score, result.correct_count, result.passed) == (0, 0, False)

@@ -85,7 +85,10 @@ def test_a_small_organisation_with_history(summary):
         assigned = rule.matching_employees().count()
         assert ComplianceStatus.objects.filter(course=rule.course).count() == assigned
     assert ComplianceStatus.objects.filter(status="completed").exists()
-    assert generated.filter(is_active=False).exists() or generated.count() < 100
+    # Some have left (the seed is fixed, so this is no accident): they keep no status.
+    left = generated.filter(is_active=False)
+    assert left.exists()
+    assert not ComplianceStatus.objects.filter(employee__in=left).exists()
 
 
 def test_the_history_keeps_the_rules(summary):
@@ -102,9 +105,9 @@ def test_the_history_keeps_the_rules(summary):
     assert CourseSession.objects.filter(starts_at__gte=now, status="planned").exists()
     full = CourseSession.objects.with_counts().filter(booked_count__gt=F("capacity"))
     assert not full.exists()
-    assert Booking.objects.filter(status="cancelled", cancelled_at__isnull=False).exists() or (
-        Booking.objects.count() < 50
-    )
+    cancelled = Booking.objects.filter(status="cancelled")
+    assert cancelled.exists()
+    assert not cancelled.filter(cancelled_at__isnull=True).exists()
 
     # Every pass is a passed, graded attempt; failures come before some passes.
     attempts = QuizAttempt.objects.all()

@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from datetime import UTC, date, datetime
 
 import pytest
 from django.test import override_settings
@@ -11,7 +12,7 @@ from pypdf import PdfReader
 from wagtail.models import ModelLogEntry
 
 from people.groups import HR, ensure_groups
-from reports.exports import neutralise
+from reports.exports import _sheet_title, neutralise
 from reports.models import ReportBundle
 from tests.factories import UserFactory
 from tests.reports.conftest import PERIOD
@@ -30,12 +31,26 @@ def csv_text(response) -> str:
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
         ("Anna", "Anna"),
+        ("\r=1", "'\r=1"),
+        ("a=1", "a=1"),
         (-2, -2),
+        (1.5, 1.5),
         (None, ""),
+        # Swedish local time: 23:30 UTC on 28 February is 00:30 on 1 March in Stockholm.
+        (datetime(2026, 2, 28, 23, 30, tzinfo=UTC), "2026-03-01 00:30"),
+        (datetime(2026, 7, 1, 9, 5, tzinfo=UTC), "2026-07-01 11:05"),
+        (date(2026, 3, 1), "2026-03-01"),
     ],
 )
 def test_neutralise(value, expected):
     assert neutralise(value) == expected
+
+
+def test_sheet_titles_are_names_excel_accepts():
+    # None of []:*?/\ is allowed in a sheet's name.
+    assert _sheet_title("Per enhet [A/B]: *?\\") == "Per enhet  A B      "
+    assert _sheet_title("Utveckling per månad, XLSX") == "Utveckling per månad, XLSX"
+    assert _sheet_title("x" * 40) == "x" * 31
 
 
 def test_people_csv_has_every_row_and_neutralised_formulas(hr_client, org):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.reports.conftest import PERIOD
+from tests.reports.test_exports import pdf_text
 
 VIEWS = ["overview", "trend", "sessions", "people", "questions"]
 EXPORTS = [f"{view}_export" for view in VIEWS]
@@ -68,10 +69,16 @@ def test_a_managers_overview_counts_only_their_people(manager_client, org):
 
 
 def test_a_managers_report_is_about_their_subtree(manager_client, org):
-    response = manager_client.get(reverse("reports:report"), {"org_unit": org.b.pk})
+    """The PDF a manager downloads covers the nämnd they lead and no other unit."""
+    response = manager_client.get(reverse("reports:report"), {"org_unit": org.b.pk, **PERIOD})
     assert response.status_code == 302  # refused with a message, not a report about B
-    response = manager_client.get(reverse("reports:report"))
-    assert response.status_code == 200
+    assert response["Content-Type"] != "application/pdf"
+    response = manager_client.get(reverse("reports:report"), PERIOD)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Uppföljningsrapport: Nämnd A" in text and "Enhet A1" in text
+    assert "Nämnd B" not in text and "Enhet B1" not in text
+    assert "Vaksamby kommun" not in text.split("Per enhet")[1]
 
 
 def test_only_hr_may_produce_every_nämnds_report(manager_client, org):
@@ -84,3 +91,23 @@ def test_the_menu_shows_follow_up_to_managers_and_hr_only(client, org):
     assert "Uppföljning" not in client.get(reverse("my_courses")).content.decode()
     client.force_login(org.people.anna.user)
     assert "Uppföljning" in client.get(reverse("my_courses")).content.decode()
+
+
+def test_a_manager_who_has_left_loses_follow_up(manager_client, org):
+    anna = org.people.anna
+    anna.is_active = False
+    anna.save()
+    assert manager_client.get(reverse("reports:overview")).status_code == 403
+    assert manager_client.get(reverse("reports:people_export", args=["csv"])).status_code == 403
+
+
+def test_a_manager_of_nested_units_has_the_highest_as_the_scope(org):
+    from reports.scope import scope_for
+
+    anna = org.people.anna
+    anna.manages.add(org.a1)  # inside Nämnd A, which she already leads
+    scope = scope_for(anna.user)
+    assert scope.roots == (org.a,) and not scope.whole_organisation
+    assert list(scope.units()) == [org.a, org.a1]
+    anna.manages.add(org.b1)
+    assert scope_for(anna.user).roots == (org.a, org.b1)
