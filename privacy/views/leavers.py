@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
+from people.access_log import Purpose, record_access
 from people.models import Employee
 from privacy.leavers import KEPT, REMOVED, pseudonymise
 
@@ -45,6 +46,17 @@ class PseudonymiseView(WagtailAdminTemplateMixin, TemplateView):
             )
             return redirect("employees:index")
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        # The confirmation names the person: who saw it is recorded like any employee page.
+        record_access(
+            request,
+            action="privacy.pseudonymise.confirm",
+            description=_("Pseudonymisera: bekräftelse"),
+            purpose=Purpose.PERSONNEL,
+            employees=[self.employee],
+        )
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
