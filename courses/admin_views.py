@@ -112,7 +112,8 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
             description=_("Närvaro: %(session)s") % {"session": self.session},
             purpose=Purpose.SESSIONS,
             employees=[row["employee"] for row in people] + list(matches),
-            data={"search": query} if query else None,
+            # Whether a search was made, not its text: it may be a name.
+            data={"search": True} if query else None,
         )
         context.update(
             session=self.session,

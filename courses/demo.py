@@ -295,9 +295,11 @@ def build_people(roles: dict[str, Role], units: dict[str, OrgUnit]) -> list[Empl
     # A fixed seed gives the same people on every machine and every run.
     rng = random.Random(2026)  # noqa: S311 - demo names, not security
     enheter = [code for code, _, kind, _ in UNITS if kind == OrgUnit.Kind.ENHET]
+    # No two people share a name: lists, logs and labels ("Anmält förhinder: …") stay unambiguous.
+    names = rng.sample([(f, l) for f in FIRST_NAMES for l in LAST_NAMES], EXTRA_EMPLOYEES)
     for index in range(EXTRA_EMPLOYEES):
         unit_code = enheter[index % len(enheter)]
-        first_name, last_name = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+        first_name, last_name = names[index]
         number = f"D{1001 + index}"
         employee = _ensure_employee(
             username=number.lower(),

@@ -74,7 +74,8 @@ def record_access(
             action=action,
             description=str(description)[:300],
             purpose=purpose,
-            path=request.get_full_path()[:500] if request is not None else "",
+            # The path without its query: a search typed there may be a name.
+            path=request.path[:500] if request is not None else "",
             data=data or {},
             people_count=len(employee_ids),
         )
@@ -180,9 +181,12 @@ class PeopleShownViewSetMixin:
 
 
 def _describe(viewset, context) -> str:
+    """What kind of page it was ("Redigerar: anställd"), never the object's own name: the
+    people shown are the record's rows, and a name here would outlive their pseudonymisation."""
     title = context.get("page_title") or viewset.model._meta.verbose_name_plural
-    subtitle = context.get("page_subtitle")
-    return f"{title}: {subtitle}" if subtitle else str(title)
+    if context.get("object") is not None or context.get("page_subtitle"):
+        return f"{title}: {viewset.model._meta.verbose_name}"
+    return str(title)
 
 
 def _kind_of_view(view_class) -> str:

@@ -267,6 +267,7 @@ class PersonalDataAccess(models.Model):
         ACCOUNTS = "accounts", _("Konton och inloggning")
         VERIFICATION = "verification", _("Kontroll av ett intygs äkthet")
         ACCESS_CONTROL = "access_control", _("Dataskydd: kontroll av åtkomst")
+        DATA_SUBJECT_RIGHTS = "data_subject_rights", _("Dataskydd: registerutdrag åt personen")
 
     viewer = models.ForeignKey(
         settings.AUTH_USER_MODEL,

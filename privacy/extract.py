@@ -95,8 +95,12 @@ class Section:
 
     def queryset(self, context: Context) -> QuerySet:
         holding = self.holding
+        subject = context.subject(holding)
+        if subject is None:
+            # No account (pseudonymised): `user=None` would match everyone else's empty keys.
+            return holding.model_class._default_manager.none()
         queryset = holding.model_class._default_manager.filter(
-            **{holding.lookup: context.subject(holding)}
+            **{holding.lookup: subject}
         ).order_by(*self.order_by)
         # select_related() without names would follow every non-null key: only those asked for.
         return queryset.select_related(*self.related) if self.related else queryset
@@ -117,6 +121,27 @@ def _page(page) -> str:
 def _session(session) -> str:
     when = timezone.localtime(session.starts_at)
     return f"{session.course.title} {when:%Y-%m-%d %H:%M}"
+
+
+def _person(obj) -> dict:
+    user = obj.user  # None once pseudonymised: the account, with the name, is gone
+    return {
+        "id": obj.pk,
+        "first_name": user.first_name if user else "",
+        "last_name": user.last_name if user else "",
+        "email": user.email if user else "",
+        "username": user.get_username() if user else "",
+        "employee_number": obj.employee_number,
+        "org_unit": f"{obj.org_unit.name} ({obj.org_unit.code})",
+        "roles": sorted(role.name for role in obj.roles.all()),
+        "manages": sorted(f"{unit.name} ({unit.code})" for unit in obj.manages.all()),
+        "groups": sorted(group.name for group in user.groups.all()) if user else [],
+        "is_active": obj.is_active and bool(user and user.is_active),
+        "start_date": obj.start_date,
+        "end_date": obj.end_date,
+        "date_joined": user.date_joined if user else None,
+        "last_login": user.last_login if user else None,
+    }
 
 
 def _attempt(obj, context):
@@ -211,23 +236,7 @@ SECTIONS: list[Section] = [
             ("date_joined", gettext_lazy("Kontot skapat")),
             ("last_login", gettext_lazy("Senaste inloggning")),
         ),
-        row=lambda obj, context: {
-            "id": obj.pk,
-            "first_name": obj.user.first_name,
-            "last_name": obj.user.last_name,
-            "email": obj.user.email,
-            "username": obj.user.get_username(),
-            "employee_number": obj.employee_number,
-            "org_unit": f"{obj.org_unit.name} ({obj.org_unit.code})",
-            "roles": sorted(role.name for role in obj.roles.all()),
-            "manages": sorted(f"{unit.name} ({unit.code})" for unit in obj.manages.all()),
-            "groups": sorted(group.name for group in obj.user.groups.all()),
-            "is_active": obj.is_active and obj.user.is_active,
-            "start_date": obj.start_date,
-            "end_date": obj.end_date,
-            "date_joined": obj.user.date_joined,
-            "last_login": obj.user.last_login,
-        },
+        row=lambda obj, context: _person(obj),
     ),
     Section(
         key="admin_preferences",
@@ -767,7 +776,9 @@ OWN_RECORDS_LOGGED = (
 
 def _about_ids(context: Context) -> dict[int, set[str]]:
     user_model = get_user_model()
-    records = {Employee: [context.employee.pk], user_model: [context.user.pk]}
+    records = {Employee: [context.employee.pk]}
+    if context.user is not None:
+        records[user_model] = [context.user.pk]
     for label in OWN_RECORDS_LOGGED:
         # Certificates are found both as the person's own and as ones they revoked.
         records[apps.get_model(label)] = [
@@ -778,8 +789,9 @@ def _about_ids(context: Context) -> dict[int, set[str]]:
 
 
 def _owns(obj, context) -> bool:
+    user_pk = context.user.pk if context.user is not None else None
     return getattr(obj, "employee_id", context.employee.pk) == context.employee.pk and (
-        getattr(obj, "user_id", context.user.pk) == context.user.pk
+        getattr(obj, "user_id", user_pk) == user_pk
     )
 
 

@@ -41,7 +41,13 @@ from courses.models import (
     ReminderLog,
 )
 from identity.models import ScimUser
-from people.models import PSEUDONYM_PREFIX, Employee, protected_accounts
+from people.models import (
+    PSEUDONYM_PREFIX,
+    Employee,
+    PersonalDataAccess,
+    PersonalDataAccessPerson,
+    protected_accounts,
+)
 from people.services import employees_changed, remove_account
 from quizzes.models import QuizAttempt
 
@@ -88,8 +94,11 @@ REMOVED = [
     Fate(_("Skickade påminnelser"), _("Fanns för att ingen påminnelse skulle skickas två gånger.")),
     Fate(_("Chefsuppdrag"), _("Vilka enheter personen var chef för.")),
     Fate(
-        _("Namnet på intyg och i händelseloggen"),
-        _("Intygen och loggposterna finns kvar men visar pseudonymen i stället för namnet."),
+        _("Namnet på intyg, i händelseloggen och i loggen över vem som sett vems uppgifter"),
+        _(
+            "Intygen och loggposterna finns kvar men visar pseudonymen i stället för namnet, "
+            "också där personen själv har sett andras uppgifter."
+        ),
     ),
 ]
 # What stays, because the follow-up of past periods counts it.
@@ -227,6 +236,27 @@ def _scrub_log(employee: Employee, user, replacements: dict[str, str]) -> None:
     ModelLogEntry.objects.bulk_update(entries, ["label", "data"], batch_size=500)
 
 
+def _scrub_access_log(employee: Employee, user, replacements: dict[str, str]) -> None:
+    """Who saw whom keeps who, when and why, without the person's name: in the accesses that
+    showed them (their records stay linked to the pseudonym), and as the viewer where the
+    person themselves looked at others' data."""
+    shown = PersonalDataAccessPerson.objects.filter(employee=employee).values("access")
+    condition = Q(pk__in=shown)
+    if user is not None:
+        condition |= Q(viewer=user)
+    replace = _replacer(replacements)
+    accesses = list(PersonalDataAccess.objects.filter(condition))
+    for access in accesses:
+        access.description = replace(access.description)
+        access.path = replace(access.path)
+        access.data = _scrub(access.data, replace)
+        if user is not None and access.viewer_id == user.pk:
+            access.viewer_name, access.viewer_username = employee.pseudonym, ""
+    PersonalDataAccess.objects.bulk_update(
+        accesses, ["description", "path", "data", "viewer_name", "viewer_username"], batch_size=500
+    )
+
+
 def end_sessions(user_ids: set[int]) -> int:
     """Remove the signed-in sessions of these accounts, where sessions are stored in the
     database; with cookie or cache sessions the removed account signs nobody in anyway."""
@@ -284,17 +314,15 @@ def _pseudonymise(employee: Employee, *, actor=None, now=None) -> tuple[bool, in
         update_fields=["employee_number", "user", "is_active", "deactivated_at", "pseudonymised_at"]
     )
     Certificate.objects.filter(employee=employee).update(holder_name="")
-    _scrub_log(
-        employee,
-        user,
-        {
-            old["label"]: str(employee),
-            old["name"]: employee.pseudonym,
-            old["email"]: employee.pseudonym,
-            old["number"]: employee.employee_number,
-            old["username"]: employee.employee_number,
-        },
-    )
+    replacements = {
+        old["label"]: str(employee),
+        old["name"]: employee.pseudonym,
+        old["email"]: employee.pseudonym,
+        old["number"]: employee.employee_number,
+        old["username"]: employee.employee_number,
+    }
+    _scrub_log(employee, user, replacements)
+    _scrub_access_log(employee, user, replacements)
     user_id = user.pk if user is not None else None
     if user is not None:
         remove_account(user)

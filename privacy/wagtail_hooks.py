@@ -108,7 +108,7 @@ def register_processing_record_menu_item():
 
 @hooks.register("employee_admin_buttons")
 def register_extract_button(employee, user, next_url):
-    if not user.has_perm(extract_views.PERMISSION):
+    if employee.is_pseudonymised or not user.has_perm(extract_views.PERMISSION):
         return []
     return [
         Button(

@@ -6,7 +6,7 @@ first; or read the whole log, narrowed by viewer and dates. The page names peopl
 looking at it is recorded like any other access.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.core.paginator import Paginator
@@ -25,6 +25,9 @@ PERMISSION = "privacy.view_access_log"
 MAX_MATCHES = 20
 # The log covers its own retention period; a longer range is refused with a message.
 MAX_RANGE_DAYS = 10 * 366
+# The log begins with Vaksam; earlier or far later dates are refused with a message.
+EARLIEST_DAY = date(2000, 1, 1)
+MIN_SEARCH_LENGTH = 3
 
 
 class AccessLogFilter(forms.Form):
@@ -60,6 +63,18 @@ class AccessLogFilter(forms.Form):
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
+        # Dates the database and the time zone can hold: year 1 or 9999 overflow on conversion.
+        for field, day in (("start", start), ("end", end)):
+            if day and not EARLIEST_DAY <= day <= timezone.localdate() + timedelta(days=1):
+                self.add_error(
+                    field,
+                    _("Välj ett datum mellan %(first)s och i morgon.")
+                    % {"first": EARLIEST_DAY.isoformat()},
+                )
+        person = data.get("person", "").strip()
+        if person and len(person) < MIN_SEARCH_LENGTH:
+            # Not a way to list the staff one letter at a time.
+            self.add_error("person", _("Skriv minst %(n)d tecken.") % {"n": MIN_SEARCH_LENGTH})
         if start and end and start > end:
             raise forms.ValidationError(_("Från-datumet ligger efter till-datumet."))
         if start and end and (end - start).days > MAX_RANGE_DAYS:
@@ -150,7 +165,8 @@ class AccessLogView(WagtailAdminTemplateMixin, TemplateView):
             purpose=Purpose.ACCESS_CONTROL,
             employees=[*matches, *([employee] if employee else [])],
             users={access.viewer_id for access in page or [] if access.viewer_id},
-            data={key: str(value) for key, value in data.items() if value},
+            # What was chosen, not what was typed: a typed name would outlive a pseudonymisation.
+            data={key: str(data[key]) for key in ("employee", "start", "end") if data.get(key)},
         )
         context.update(
             form=form,

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,12 +24,14 @@ from wagtail.log_actions import log
 
 from content.models import SiteSettings
 from people.access import employee_or_403, require_permission
+from people.access_log import Kind, Purpose, record_access
 from people.models import Employee
 from privacy import extract
 
 LOG_ACTION = "privacy.register_extract"
 PERMISSION = "privacy.produce_register_extract"
 SEARCH_LIMIT = 20
+MIN_SEARCH_LENGTH = 3
 
 
 def _extract_rate(group, request):
@@ -44,12 +46,17 @@ def extract_response(request, employee: Employee) -> HttpResponse:
     """The employee's ZIP as a download, logged on the employee with who asked."""
     built = extract.build(employee, controller=_site_settings(request).organisation_name)
     body = extract.zip_bytes(built)
-    log(
-        instance=employee,
-        action=LOG_ACTION,
-        user=request.user,
-        data={"own": employee.user_id == request.user.pk},
-    )
+    own = employee.user_id == request.user.pk
+    log(instance=employee, action=LOG_ACTION, user=request.user, data={"own": own})
+    if not own:
+        record_access(
+            request,
+            action=LOG_ACTION,
+            description=_("Registerutdrag"),
+            purpose=Purpose.DATA_SUBJECT_RIGHTS,
+            kind=Kind.EXPORT,
+            employees=[employee],
+        )
     response = HttpResponse(body, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{extract.file_name(built)}"'
     response["Cache-Control"] = "no-store"
@@ -110,6 +117,14 @@ class RegisterExtractView(WagtailAdminTemplateMixin, TemplateView):
             return list(people.filter(pk=int(chosen)))
         if not query:
             return []
+        if "\x00" in query or len(query) < MIN_SEARCH_LENGTH:
+            # Not a way to list the staff one letter at a time.
+            messages.error(
+                self.request,
+                _("Skriv minst %(n)d tecken av namnet, numret eller e-postadressen.")
+                % {"n": MIN_SEARCH_LENGTH},
+            )
+            return []
         condition = Q(employee_number__iexact=query) | Q(user__email__iexact=query)
         for word in query.split()[:4]:
             condition |= Q(user__first_name__icontains=word) | Q(user__last_name__icontains=word)
@@ -119,6 +134,14 @@ class RegisterExtractView(WagtailAdminTemplateMixin, TemplateView):
         query = self.request.GET.get("q", "").strip()[:100]
         chosen = self.request.GET.get("anstalld", "").strip()
         people = self.matches(query, chosen)
+        # The matches are shown by name: recorded like any list of people.
+        record_access(
+            self.request,
+            action="privacy.register_extract.search",
+            description=_("Registerutdrag: sökning"),
+            purpose=Purpose.DATA_SUBJECT_RIGHTS,
+            employees=people[:SEARCH_LIMIT],
+        )
         return super().get_context_data(
             query=query,
             searched=bool(query or chosen),
@@ -134,6 +157,17 @@ def produce_register_extract(request, pk: int):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     employee = get_object_or_404(Employee, pk=pk)
+    if employee.is_pseudonymised:
+        # Nothing in Vaksam identifies the person any more (GDPR art. 11): no extract to give.
+        messages.error(
+            request,
+            _(
+                "%(name)s är pseudonymiserad: Vaksam har inga uppgifter kvar som kan knytas till "
+                "personen, så det finns inget registerutdrag att ta fram."
+            )
+            % {"name": employee.pseudonym},
+        )
+        return redirect("privacy_register_extract")
     return extract_response(request, employee)
 
 

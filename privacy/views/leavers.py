@@ -16,7 +16,10 @@ from privacy.leavers import KEPT, REMOVED, pseudonymise
 
 
 def may_pseudonymise(user, employee: Employee) -> bool:
-    """Whoever may delete this employee (the protected accounts' rules included)."""
+    """Whoever may delete this employee (the protected accounts' rules included), never for
+    themselves: their account would go in the middle of the request."""
+    if employee.user_id is not None and employee.user_id == user.pk:
+        return False
     policy = policy_registry.get_by_type(Employee)
     return policy.user_has_permission_for_instance(user, "delete", employee)
 
