@@ -212,6 +212,8 @@ def demo(db):
     objects = {
         "employee": other,
         "protected_employee": users["admin"].employee,
+        # Another protected account: nobody pseudonymises themselves.
+        "other_protected_employee": users["samordnare"].employee,
         "org_unit": OrgUnit.objects.get(code="adm"),  # not the chef's
         "chef_unit": ifo,
         "role": Role.objects.order_by("pk").first(),
@@ -278,7 +280,7 @@ def _give_distinct_names():
 # Which object fills <pk> under a prefix (longest prefix wins); the variants of a row.
 PK_BY_PREFIX = {
     "admin/people/employees/": {"annan": "employee", "skyddad": "protected_employee"},
-    "admin/dataskydd/pseudonymisera/": {"annan": "employee", "skyddad": "protected_employee"},
+    "admin/dataskydd/pseudonymisera/": {"annan": "employee", "skyddad": "other_protected_employee"},
     "admin/people/org_units/": {"": "org_unit"},
     "admin/people/roles/": {"": "role"},
     "admin/scim-token/": {"": "scim_token"},

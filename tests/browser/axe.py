@@ -27,5 +27,12 @@ def format_violations(found: list[dict], url: str) -> str:
 
 def assert_accessible(page) -> None:
     """Fail with every violation's rule, target and help text when axe finds any."""
+    # Colours are measured as drawn: a message still fading in (Wagtail's) has half its contrast.
+    # Short animations are waited for; long attention-seekers (a pinging badge) are not.
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect.getComputedTiming().endTime > 3000)",
+        timeout=5000,
+    )
     found = violations(page)
     assert not found, format_violations(found, page.url)
