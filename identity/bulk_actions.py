@@ -1,9 +1,13 @@
-"""HR's invitation of one or several employees from the admin's employee listing."""
+"""Bulk actions in the admin: HR's invitation of employees, and Wagtail's own on user accounts
+(delete, activate/deactivate, assign a role) with the people their confirmation names recorded."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction
+from wagtail.users.views.bulk_actions.delete import DeleteBulkAction
+from wagtail.users.views.bulk_actions.set_active_state import SetActiveStateBulkAction
 
 from identity.invitations import refusals
 from identity.tasks import send_invitations
@@ -74,3 +78,36 @@ class InviteBulkAction(BulkAction):
             "Inbjudningar skickas till %(count)d personer.",
             num_parent_objects,
         ) % {"count": num_parent_objects}
+
+
+class UsersShownMixin:
+    """For Wagtail's bulk actions on users: the confirmation lists every chosen account, those
+    the viewer may act on and those they may not, so their employees are recorded as shown."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        record_access(
+            self.request,
+            action=f"users.bulk_{self.action_type}",
+            description=self.display_name,
+            purpose=Purpose.ACCOUNTS,
+            users=[item["item"] for item in context["items"]]
+            + list(context.get("items_with_no_access", [])),
+        )
+        return context
+
+
+class UserDeleteBulkAction(UsersShownMixin, DeleteBulkAction):
+    pass
+
+
+class UserSetActiveStateBulkAction(UsersShownMixin, SetActiveStateBulkAction):
+    pass
+
+
+class UserAssignRoleBulkAction(UsersShownMixin, AssignRoleBulkAction):
+    pass
+
+
+# Registered in place of Wagtail's (the same action_type on the same model); see wagtail_hooks.
+USER_BULK_ACTIONS = (UserDeleteBulkAction, UserSetActiveStateBulkAction, UserAssignRoleBulkAction)

@@ -14,7 +14,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from identity.bulk_actions import InviteBulkAction
+from identity.bulk_actions import USER_BULK_ACTIONS, InviteBulkAction
 from identity.forms import ScimTokenForm
 from identity.models import OIDCIdentity, ScimToken
 from identity.scim.views import AUDIT_ACTION, REFUSED_ACTION
@@ -68,6 +68,9 @@ def register_scim_token_viewset():
 
 
 hooks.register("register_bulk_action", InviteBulkAction)
+# After wagtail.users' own (order), so each replaces Wagtail's action of the same type.
+for _action in USER_BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action, order=1)
 
 
 @hooks.register("employee_admin_buttons")

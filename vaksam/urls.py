@@ -1,17 +1,39 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from certificates import urls as certificates_urls
 from courses import urls as courses_urls
 from identity import urls as identity_urls
+from people.site_history import SiteHistoryView
 from privacy import urls as privacy_urls
 from quizzes import urls as quizzes_urls
 from reports import urls as reports_urls
 
+# Wagtail's site history names people in its rows: ours records them. It goes before the
+# admin's URLs, which would otherwise answer first (a register_admin_urls hook comes after
+# them), guarded as Wagtail guards its own admin URLs.
+site_history_urls = decorate_urlpatterns(
+    decorate_urlpatterns(
+        [
+            path("admin/reports/site-history/", SiteHistoryView.as_view()),
+            path(
+                "admin/reports/site-history/results/",
+                SiteHistoryView.as_view(results_only=True),
+            ),
+        ],
+        require_admin_access,
+    ),
+    never_cache,
+)
+
 urlpatterns = [
+    *site_history_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("", include(identity_urls)),

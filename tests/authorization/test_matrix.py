@@ -152,6 +152,7 @@ def demo(db):
     from django.contrib.auth import get_user_model
     from django_otp.plugins.otp_totp.models import TOTPDevice
     from wagtail.documents.models import Document
+    from wagtail.log_actions import log
     from wagtail.models import Page, PageViewRestriction
 
     from certificates.models import Certificate, CertificateExport
@@ -230,6 +231,8 @@ def demo(db):
             requested_by=users["admin"], period_start=today - timedelta(days=365), period_end=today
         ),
     }
+    # A change to the other employee in the site history, whose row is labelled with their name.
+    log(instance=other, action="wagtail.edit")
     # Both files are the administrator's and ready: anyone else asking is refused by owner.
     for background_file in (objects["export"], objects["bundle"]):
         background_file.build("filer.zip", lambda spool: spool.write(b"PK\x05\x06" + bytes(18)))
@@ -365,6 +368,14 @@ def concrete_urls(route: str, demo, ours: bool = True) -> dict[str, str]:
     }
     if route in special:
         return special[route]
+    if route == "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/":
+        # Each confirmation names the people chosen: the other employee, or their account.
+        other = demo["objects"]["employee"]
+        urls = {
+            action: f"/admin/bulk/auth/user/{action}/?id={other.user.pk}"
+            for action in ("delete", "set_active_state", "assign_role")
+        }
+        return {**urls, "invite": f"/admin/bulk/people/employee/invite/?id={other.pk}"}
     if route in ("kunskapstest/<uuid:public_id>/", "kunskapstest/<uuid:public_id>/resultat/"):
         return {
             v: f"/{route.replace('<uuid:public_id>', str(a.public_id))}"
