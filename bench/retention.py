@@ -4,11 +4,11 @@ For each size, builds the synthetic organisation (`generate_dataset`, three year
 ending today) and runs the job as if it were a year later (`--day`), so every kind of record
 has something to thin: attempts, answers, progress, bookings and attendance past their period.
 Prints, per size: what was removed, the job's time and number of SQL queries, and as the floor
-the dry run (the same selections, only counted), and its peak memory: what Python allocated at most
-during the job (tracemalloc, which also slows the timed run somewhat) and the process's
-high-water mark (maxrss, which includes building the dataset). It also checks the point of the tallies: the
-follow-up figures of a period partly thinned (Utveckling, Kurstillfällen, Frågor, for HR and for
-one nämnd) are the same before and after the job, and says so in the output.
+the dry run (the same selections, only counted), and its peak memory: what Python allocated at
+most during the job (tracemalloc, which also slows the timed run somewhat) and the process's
+high-water mark (maxrss, which includes building the dataset). It also checks the point of the
+tallies: the follow-up figures of a period partly thinned (Utveckling, Kurstillfällen, Frågor,
+for HR and for one nämnd) are the same before and after the job, and says so in the output.
 
 Uses its own database (BENCH_RETENTION_DATABASE_URL, default .../vaksam_bench_retention),
 created afresh on every run, never the dev or test data.
