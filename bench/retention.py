@@ -4,9 +4,11 @@ For each size, builds the synthetic organisation (`generate_dataset`, three year
 ending today) and runs the job as if it were a year later (`--day`), so every kind of record
 has something to thin: attempts, answers, progress, bookings and attendance past their period.
 Prints, per size: what was removed, the job's time and number of SQL queries, and as the floor
-the dry run (the same selections, only counted). It also checks the point of the tallies: the
-follow-up figures of a period partly thinned (Utveckling, Kurstillfällen, Frågor, for HR and for
-one nämnd) are the same before and after the job, and says so in the output.
+the dry run (the same selections, only counted), and its peak memory: what Python allocated at
+most during the job (tracemalloc, which also slows the timed run somewhat) and the process's
+high-water mark (maxrss, which includes building the dataset). It also checks the point of the
+tallies: the follow-up figures of a period partly thinned (Utveckling, Kurstillfällen, Frågor,
+for HR and for one nämnd) are the same before and after the job, and says so in the output.
 
 Uses its own database (BENCH_RETENTION_DATABASE_URL, default .../vaksam_bench_retention),
 created afresh on every run, never the dev or test data.
@@ -15,8 +17,10 @@ created afresh on every run, never the dev or test data.
 import io
 import json
 import os
+import resource
 import sys
 import time
+import tracemalloc
 from datetime import timedelta
 from pathlib import Path
 
@@ -115,10 +119,15 @@ def main() -> None:
         dry = apply_retention(day, dry_run=True)
         dry_s = time.perf_counter() - start
 
+        tracemalloc.start()
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
             run = apply_retention(day)
             run_s = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        # Kilobytes on Linux.
+        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         after = views()
         again_start = time.perf_counter()
         again = apply_retention(day)
@@ -133,6 +142,8 @@ def main() -> None:
                     "dry_run_matches": dry.removed == run.removed,
                     "run_s": round(run_s, 2),
                     "queries": len(captured),
+                    "peak_traced_mb": round(peak / 2**20, 1),
+                    "maxrss_mb": round(maxrss / 2**10, 1),
                     "floor_dry_run_s": round(dry_s, 2),
                     "second_run_s": round(again_s, 2),
                     "second_run_removed": sum(again.removed.values()),

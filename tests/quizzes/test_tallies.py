@@ -147,3 +147,28 @@ def test_a_tie_for_the_most_chosen_wrong_option_goes_to_the_one_written_first(co
     assert question_stats(module)[0].most_chosen_wrong == "Chefen"
     fold_answers(before=date(2026, 5, 1))
     assert question_stats(module)[0].most_chosen_wrong == "Chefen"
+
+
+def test_each_tertial_is_folded_in_its_own_transaction(course, monkeypatch):
+    """A failure in a later tertial keeps the earlier ones folded, and loses no answers."""
+    question = add_quiz(course.intro_module).question_snapshots()[0]
+    person = EmployeeFactory()
+    answer(person, course.intro_module, question, date(2026, 1, 10))
+    answer(person, course.intro_module, question, date(2026, 5, 10))
+    write = QuestionTally.objects.bulk_create
+    calls = []
+
+    def fail_the_second(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("database gone")
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(QuestionTally.objects, "bulk_create", fail_the_second)
+    with pytest.raises(RuntimeError):
+        fold_answers(before=date(2026, 9, 1))
+    assert [t.month for t in QuestionTally.objects.all()] == [date(2026, 1, 1)]
+    assert list(QuizAnswer.objects.values_list("attempt__submitted_at__month", flat=True)) == [5]
+    monkeypatch.undo()
+    assert fold_answers(before=date(2026, 9, 1)) == 1
+    assert QuizAnswer.objects.count() == 0
