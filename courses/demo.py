@@ -296,7 +296,7 @@ def build_people(roles: dict[str, Role], units: dict[str, OrgUnit]) -> list[Empl
     rng = random.Random(2026)  # noqa: S311 - demo names, not security
     enheter = [code for code, _, kind, _ in UNITS if kind == OrgUnit.Kind.ENHET]
     # No two people share a name: lists, logs and labels ("Anmält förhinder: …") stay unambiguous.
-    names = rng.sample([(f, l) for f in FIRST_NAMES for l in LAST_NAMES], EXTRA_EMPLOYEES)
+    names = rng.sample([(f, s) for f in FIRST_NAMES for s in LAST_NAMES], EXTRA_EMPLOYEES)
     for index in range(EXTRA_EMPLOYEES):
         unit_code = enheter[index % len(enheter)]
         first_name, last_name = names[index]
