@@ -111,6 +111,22 @@ PSEUDONYM_PREFIX = "X-"
 
 
 class EmployeeQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """People a typed search names: the exact number or e-mail, part of a first or last name,
+        or "Anna Svensson" as first and last name together."""
+        condition = (
+            Q(employee_number__iexact=query)
+            | Q(user__email__iexact=query)
+            | Q(user__first_name__icontains=query)
+            | Q(user__last_name__icontains=query)
+        )
+        words = query.split()
+        if len(words) >= 2:
+            condition |= Q(user__first_name__icontains=words[0]) & Q(
+                user__last_name__icontains=" ".join(words[1:])
+            )
+        return self.filter(condition)
+
     def active(self, on=None):
         """Employees who have started and not left on the given date (default today)."""
         on = on or timezone.localdate()

@@ -88,18 +88,7 @@ def _day_start(day) -> datetime:
 
 def matching_people(query: str):
     """Employees whose name, e-mail or employee number matches the search, at most 20."""
-    condition = (
-        Q(employee_number__iexact=query)
-        | Q(user__email__iexact=query)
-        | Q(user__first_name__icontains=query)
-        | Q(user__last_name__icontains=query)
-    )
-    words = query.split()
-    if len(words) >= 2:  # "Anna Svensson": first and last name together
-        condition |= Q(user__first_name__icontains=words[0]) & Q(
-            user__last_name__icontains=" ".join(words[1:])
-        )
-    return Employee.objects.filter(condition).select_related("user", "org_unit")[:MAX_MATCHES]
+    return Employee.objects.search(query).select_related("user", "org_unit")[:MAX_MATCHES]
 
 
 class AccessLogView(WagtailAdminTemplateMixin, TemplateView):

@@ -9,7 +9,6 @@ administrator's account would only move an art. 15 request past the person whose
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -125,10 +124,8 @@ class RegisterExtractView(WagtailAdminTemplateMixin, TemplateView):
                 % {"n": MIN_SEARCH_LENGTH},
             )
             return []
-        condition = Q(employee_number__iexact=query) | Q(user__email__iexact=query)
-        for word in query.split()[:4]:
-            condition |= Q(user__first_name__icontains=word) | Q(user__last_name__icontains=word)
-        return list(people.filter(condition).order_by("user__last_name", "pk")[: SEARCH_LIMIT + 1])
+        matches = people.search(query).order_by("user__last_name", "pk")
+        return list(matches[: SEARCH_LIMIT + 1])
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "").strip()[:100]
