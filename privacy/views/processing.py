@@ -30,8 +30,10 @@ from people.groups import (
 )
 from privacy.extract import LOG_ABOUT, SECTIONS
 from privacy.plan import record_types
+from privacy.views.retention import PLAN_PERMISSION
 
-PERMISSION = "privacy.view_retention_plan"
+# The retention plan and the record of processing are read by the same people.
+PERMISSION = PLAN_PERMISSION
 
 ACTIONS = {
     "add": gettext_lazy("lägga till"),
