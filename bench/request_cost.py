@@ -37,10 +37,13 @@ BENCH_URL = os.environ.get(
 EMPLOYEES = int(os.environ.get("BENCH_REQUEST_EMPLOYEES", "3000"))
 ROUNDS = int(os.environ.get("BENCH_REQUEST_ROUNDS", "20"))
 WARM_UP = 2
-# Set BENCH_REQUEST_PROFILE to a page name to print the top of its cProfile (stderr).
-PROFILE = os.environ.get("BENCH_REQUEST_PROFILE", "")
+# BENCH_REQUEST_PROFILE: page names (comma-separated), or "all", to print the top of their
+# cProfile (stderr) instead of timing them.
+PROFILE = set(filter(None, os.environ.get("BENCH_REQUEST_PROFILE", "").split(",")))
 # While working on a page: BENCH_REQUEST_REUSE=1 keeps the database of the previous run (the
 # numbers then include the attempts and bookings earlier runs added).
+# BENCH_REQUEST_SQL=1 prints every page's SQL statements (stderr).
+SHOW_SQL = bool(os.environ.get("BENCH_REQUEST_SQL"))
 REUSE = bool(os.environ.get("BENCH_REQUEST_REUSE"))
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -93,10 +96,16 @@ class Meter:
             with CaptureQueriesContext(connection) as captured:
                 response = request()
             self.queries[name] = len(captured)
-        elif self.recording and PROFILE == name:
+            if SHOW_SQL:
+                print(f"--- SQL of {name} ---", file=sys.stderr)
+                for query in captured:
+                    print(query["sql"][:300], file=sys.stderr)
+        elif self.recording and (name in PROFILE or "all" in PROFILE):
             import cProfile
 
-            profile = self.profiles.setdefault(name, cProfile.Profile())
+            # CPU time, not wall: the machine is shared, and waiting is not what we look for.
+            key = "all" if "all" in PROFILE else name
+            profile = self.profiles.setdefault(key, cProfile.Profile(time.process_time))
             response = profile.runcall(request)
         elif self.recording:
             pg, cpu, wall = self.backend.now(), time.process_time(), time.perf_counter()
@@ -291,7 +300,9 @@ def main() -> None:
     journey(meter, learner_client, hr_client, world)
 
     pages = meter.report()
-    learner = [pages[name] for name in LEARNER_PAGES if name in pages]
+    learner = [pages[name] for name in LEARNER_PAGES if name in pages] or [
+        {"app_cpu_ms": 0, "pg_cpu_ms": 0, "queries": 0}
+    ]
     summary = {
         "benchmark": "request_cost",
         "employees": EMPLOYEES,
@@ -314,7 +325,9 @@ def main() -> None:
         import pstats
 
         print(f"--- profile of {name} ---", file=sys.stderr)
-        pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(60)
+        stats = pstats.Stats(profile, stream=sys.stderr)
+        stats.sort_stats("cumulative").print_stats(120)
+        stats.sort_stats("tottime").print_stats(40)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,12 @@
 """Navigation shared by every page template."""
 
-from wagtail.models import Site
-
-from content.models import AccessibilityStatementPage
+from content.site_frame import frame_for
 
 
 def navigation(request):
     """The site's top-level menu pages and the accessibility statement for the footer."""
-    site = Site.find_for_request(request)
-    if site is None:
+    # From the cached site frame: the same pages every request, without a query.
+    frame = frame_for(request)
+    if frame is None:
         return {"menu_pages": [], "accessibility_page": None}
-    return {
-        "menu_pages": list(site.root_page.get_children().live().in_menu()),
-        "accessibility_page": AccessibilityStatementPage.objects.live()
-        .descendant_of(site.root_page)
-        .first(),
-    }
+    return {"menu_pages": frame.menu_pages, "accessibility_page": frame.accessibility_page}
