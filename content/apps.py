@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class ContentConfig(AppConfig):
     name = "content"
     verbose_name = _("Innehåll")
+
+    def ready(self):
+        # Its signal receivers drop the cached site frames when a page, site or setting changes.
+        from content import site_frame  # noqa: F401

@@ -1,6 +1,7 @@
 """The CMS shell: the home page, generic content pages and the site-wide settings."""
 
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -13,6 +14,47 @@ from content.blocks import RICH_TEXT_FEATURES, BodyBlock
 
 class HomePage(Page):
     """The start page: what the course is, what to do if exposed, and the way to Mina kurser."""
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the page tree below the start page read in one query.
+
+        Wagtail asks for each level's child by slug and then for its specific page: two queries
+        per level, six for a module page. Here the candidates of every level come in one
+        query; only the page served is made specific. A page type with routing of its own
+        gets the rest of the path, as in Wagtail.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        candidates = Page.objects.filter(
+            path__startswith=self.path,
+            depth__gt=self.depth,
+            depth__lte=self.depth + len(path_components),
+            slug__in=set(path_components),
+        )
+        by_level: dict[tuple[int, str], list[Page]] = {}
+        for candidate in candidates:
+            by_level.setdefault((candidate.depth, candidate.slug), []).append(candidate)
+        parent: Page = self
+        for level, slug in enumerate(path_components, start=1):
+            children = [
+                page
+                for page in by_level.get((self.depth + level, slug), [])
+                if page.path.startswith(parent.path)
+            ]
+            if not children:
+                raise Http404
+            if len(children) > 1:  # never in a valid tree; Wagtail's own lookup decides
+                return Page.route(parent.specific, request, path_components[level - 1 :])
+            page = children[0]
+            page._cached_parent_obj = parent
+            remaining = path_components[level:]
+            page_class = page.specific_class
+            if not remaining or page_class is None or page_class.route is not Page.route:
+                specific = page.specific
+                specific._cached_parent_obj = parent
+                return specific.route(request, remaining)
+            parent = page
+        raise Http404  # not reached: the last level returns
 
     lead = models.TextField(_("ingress"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("innehåll"), blank=True)

@@ -71,11 +71,20 @@ def _module_state(*, latest, since, course_valid: bool, opened) -> str:
     return READ if opened else NOT_STARTED
 
 
-def course_overview(employee: Employee, *, today: date | None = None) -> list[CourseStatus]:
-    """Every live course with modules meant for the employee, in a fixed number of queries."""
+def course_overview(
+    employee: Employee, *, today: date | None = None, course: CoursePage | None = None
+) -> list[CourseStatus]:
+    """Every live course with modules meant for the employee, in a fixed number of queries.
+
+    With `course`, only that course (if live): what a module page shows of its course.
+    """
     today = today or timezone.localdate()
-    courses = list(CoursePage.objects.live().order_by("path"))
+    courses = CoursePage.objects.live().order_by("path")
     modules = ModulePage.objects.live().for_employee(employee).order_by("path")
+    if course is not None:
+        courses = courses.filter(pk=course.pk)
+        modules = modules.child_of(course)
+    courses = list(courses)
     opened = dict(
         ModuleProgress.objects.filter(employee=employee).values_list("module_id", "last_opened_at")
     )

@@ -38,6 +38,16 @@ def _frozen_clock(request):
         yield
 
 
+@pytest.fixture(autouse=True)
+def _no_cached_site_frames():
+    """The cache outlives a test's rolled-back pages and sites: each test starts without them."""
+    from django.core.cache import cache
+
+    from content.site_frame import CACHE_KEY
+
+    cache.delete(CACHE_KEY)
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """`VAKSAM_TEST_DB=path` keeps the SQLite test database in a file, for `--reuse-db`.

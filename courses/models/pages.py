@@ -199,30 +199,39 @@ class ModulePage(LoginRequiredPageMixin, Page):
 
                 ModuleProgress.record_open(employee=employee, module=self)
                 # A module without a quiz is done once read; otherwise the quiz decides.
-                if not self.quiz.exists():
+                if self._quiz() is None:
                     record_module_completion(employee=employee, module=self)
         return super().serve(request, *args, **kwargs)
+
+    def _quiz(self):
+        """The module's quiz or None, asked once per request (serve and the context both ask)."""
+        if not hasattr(self, "_served_quiz"):
+            self._served_quiz = self.quiz.first()
+        return self._served_quiz
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         course = self.get_parent().specific
         employee = getattr(request.user, "employee", None)
-        siblings = ModulePage.objects.child_of(course).live().order_by("path")
-        siblings = siblings.for_employee(employee) if employee else siblings.for_everyone()
-        siblings = list(siblings)
-        context["course"] = course
-        context["course_modules"] = siblings
-        context["quiz"] = self.quiz.first()
+        siblings = None
         if employee is not None:
             from courses.progress import course_overview  # progress builds on these models
 
-            statuses = {
-                module.page.pk: module
-                for status in course_overview(employee)
-                if status.page.pk == course.pk
-                for module in status.modules
-            }
-            context["module_status"] = statuses.get(self.pk)
+            # The course's status lists the modules meant for the employee, in order: the
+            # same pages as the siblings below, so they need no query of their own.
+            status = next(iter(course_overview(employee, course=course)), None)
+            if status is not None:
+                siblings = [module.page for module in status.modules]
+                context["module_status"] = next(
+                    (module for module in status.modules if module.page.pk == self.pk), None
+                )
+        if siblings is None:  # no employee, or the course itself is not published
+            siblings = ModulePage.objects.child_of(course).live().order_by("path")
+            siblings = siblings.for_employee(employee) if employee else siblings.for_everyone()
+            siblings = list(siblings)
+        context["course"] = course
+        context["course_modules"] = siblings
+        context["quiz"] = self._quiz()
         if self in siblings:
             position = siblings.index(self)
             context["position"] = position + 1
