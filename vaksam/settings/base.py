@@ -126,7 +126,8 @@ CACHES = {"default": env.cache_url("REDIS_URL", default="locmemcache://")}
 if env.str("REDIS_URL", default=""):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Unset or empty: mail is written to the log (development); production requires it.
+EMAIL_CONFIG = env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
 # Seconds before an unresponsive mail server gives up, so a send never hangs a worker.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
