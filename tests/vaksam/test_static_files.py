@@ -16,9 +16,7 @@ def collected(tmp_path_factory):
         STATIC_ROOT=str(root),
         STORAGES={
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-            "staticfiles": {
-                "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            },
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
         },
         # As in production: the collected folder only, read once at startup.
         WHITENOISE_AUTOREFRESH=False,
