@@ -286,9 +286,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Vaksam"
-# The site's public address, for links that leave the site: e-mails (invitations, password
-# resets, reminders) and the verification link and QR code on certificates. Never taken from
-# the request's Host header, which a client writes.
+# The site's one public address: every link that leaves the site (mails, certificates and their
+# QR code, calendar files, Wagtail's admin) is built from it (content/links.py), never from the
+# request's Host header, which a client writes. Production requires it; dev and tests default
+# to runserver's address.
 BASE_URL = (
     env.str("BASE_URL", default="")
     or env.str("WAGTAILADMIN_BASE_URL", default="")
