@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, QueryDict, StreamingHttpResponse
+from django.http import QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from certificates.models import Certificate, CertificateExport
 from certificates.services import revoke_certificate
 from certificates.tasks import build_certificate_zip
 from content.models import SiteSettings
+from files.views import BackgroundFileDownloadView
 from people.access import require_permission
 from people.access_log import Kind, Purpose, record_access
 
@@ -217,25 +218,29 @@ class ExportListView(CertificateAdminView):
         return super().get_context_data(exports=exports, **kwargs)
 
 
-def export_download(request, pk: int):
-    require_permission(request, "certificates.view_certificate")
-    export = get_object_or_404(
-        CertificateExport,
-        pk=pk,
-        requested_by=request.user,
-        state=CertificateExport.State.READY,
-    )
-    record_access(
-        request,
-        action="certificates.zip_download",
-        description=_("Intyg som ZIP (framtagen i bakgrunden)"),
-        purpose=Purpose.CERTIFICATES,
-        kind=Kind.EXPORT,
-        employees=set(
-            Certificate.objects.filter(pk__in=export.certificate_ids).values_list(
-                "employee_id", flat=True
-            )
-        ),
-        data={"filter": export.description},
-    )
-    return FileResponse(export.file.open("rb"), as_attachment=True, filename="intyg.zip")
+class ExportDownloadView(BackgroundFileDownloadView):
+    """A ZIP built in the background, to its requester only; recorded when downloaded."""
+
+    model = CertificateExport
+    filename = "intyg.zip"
+
+    def allowed(self, request) -> bool:
+        return request.user.has_perm("certificates.view_certificate")
+
+    def record(self, request, built: CertificateExport) -> None:
+        record_access(
+            request,
+            action="certificates.zip_download",
+            description=_("Intyg som ZIP (framtagen i bakgrunden)"),
+            purpose=Purpose.CERTIFICATES,
+            kind=Kind.EXPORT,
+            employees=set(
+                Certificate.objects.filter(pk__in=built.certificate_ids).values_list(
+                    "employee_id", flat=True
+                )
+            ),
+            data={"filter": built.description},
+        )
+
+
+export_download = ExportDownloadView.as_view()

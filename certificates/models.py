@@ -1,18 +1,13 @@
 """Certificates issued when a course is completed, and bulk downloads of them."""
 
-import tempfile
-import uuid
-from datetime import timedelta
-
 from django.conf import settings
-from django.core.files import File
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from certificates import codes
+from files.models import BackgroundFile
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -117,85 +112,6 @@ class Certificate(models.Model):
 
     def get_status_display(self) -> str:
         return str(self.Status(self.status()).label)
-
-
-def private_storage() -> FileSystemStorage:
-    """Storage outside MEDIA_ROOT: nothing here is reachable except through a checked view."""
-    # Readable by the app's own user only: these files name people.
-    return FileSystemStorage(
-        location=settings.PRIVATE_MEDIA_ROOT,
-        file_permissions_mode=0o600,
-        directory_permissions_mode=0o700,
-    )
-
-
-def export_file_name(instance, filename) -> str:
-    # A random name: nothing about the contents or the requester can be guessed from it.
-    return f"{instance.folder}/{uuid.uuid4().hex}.zip"
-
-
-class BackgroundFileQuerySet(models.QuerySet):
-    def expired(self, now=None):
-        cutoff = (now or timezone.now()) - timedelta(days=self.model.retention_days())
-        return self.filter(requested_at__lt=cutoff)
-
-    def prune(self, now=None) -> int:
-        """Delete files past their retention, the file on disk first, the rows in one go."""
-        expired = self.expired(now)
-        names = [name for name in expired.values_list("file", flat=True) if name]
-        storage = self.model._meta.get_field("file").storage
-        for name in names:
-            storage.delete(name)
-        removed, _ = expired.delete()
-        return removed
-
-
-class BackgroundFile(models.Model):
-    """A file the worker builds for the person who asked, kept a few days in private storage."""
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("Skapas")
-        READY = "ready", _("Klar")
-        FAILED = "failed", _("Misslyckades")
-
-    folder = "exports"
-
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    requested_at = models.DateTimeField(_("beställd"), auto_now_add=True)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    file = models.FileField(storage=private_storage, upload_to=export_file_name, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    objects = BackgroundFileQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        ordering = ["-requested_at"]
-
-    def __str__(self):
-        return f"{self.requested_by} {self.requested_at:%Y-%m-%d %H:%M} ({self.state})"
-
-    @classmethod
-    def retention_days(cls) -> int:
-        raise NotImplementedError
-
-    def build(self, name: str, write) -> None:
-        """Write the file with `write(fileobj)` and mark it ready; on failure mark it failed."""
-        try:
-            with tempfile.TemporaryFile() as spool:
-                write(spool)
-                spool.seek(0)
-                self.file.save(name, File(spool), save=False)
-        except Exception:
-            self.state = self.State.FAILED
-            self.finished_at = timezone.now()
-            self.save(update_fields=["state", "finished_at"])
-            raise
-        self.state = self.State.READY
-        self.finished_at = timezone.now()
-        self.save(update_fields=["file", "state", "finished_at"])
 
 
 class CertificateExport(BackgroundFile):

@@ -10,13 +10,13 @@ import segno
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from reportlab import rl_config
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
 
 from certificates.models import Certificate
+from content.links import absolute_reverse
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +59,7 @@ def _logo_data_uri(site_settings) -> str | None:
 
 
 def verification_url(certificate: Certificate) -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("certificates:verify", args=[certificate.display_code])
+    return absolute_reverse("certificates:verify", certificate.display_code)
 
 
 def certificate_html(certificate: Certificate, *, site_settings) -> str:

@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 
 from certificates import admin_views
 from certificates.filters import CertificateFilterSet
-from certificates.models import BackgroundFile, Certificate
+from certificates.models import Certificate
 from certificates.services import issue_certificate
 from people.access_log import PeopleShownViewSetMixin, Purpose
 
@@ -98,18 +98,3 @@ class CertificateViewSet(PeopleShownViewSetMixin, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
     return CertificateViewSet("certificates")
-
-
-@hooks.register("before_account_removed")
-def remove_background_files(user):
-    """Files built for an account (certificate ZIPs, report bundles) go with it, file first:
-    the rows would otherwise go by cascade and leave the files on disk."""
-    pending = [BackgroundFile]
-    while pending:
-        for model in pending.pop().__subclasses__():
-            pending.append(model)
-            if not model._meta.abstract:
-                for built in model.objects.filter(requested_by=user):
-                    if built.file:
-                        built.file.delete(save=False)
-                    built.delete()

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from content.links import absolute_reverse
 from courses.models import Attendance, Booking, CourseSession
 from courses.services import complete_course_if_done
 from people.models import Employee
@@ -42,7 +43,13 @@ def calendar_file(session: CourseSession, *, with_meeting_link: bool = True) -> 
     event.add("location", place or session.get_format_display())
     if session.meeting_url and with_meeting_link:
         event.add("url", session.meeting_url)
-    event.add("description", _("Kurstillfälle i %(course)s.") % {"course": session.course.title})
+    # Where to rebook or cancel: the site's public address, whoever's calendar reads it.
+    event.add(
+        "description",
+        _("Kurstillfälle i %(course)s.") % {"course": session.course.title}
+        + "\n"
+        + absolute_reverse("sessions"),
+    )
     if session.status == CourseSession.Status.CANCELLED:
         event.add("status", "CANCELLED")
     calendar.add_component(event)
@@ -63,6 +70,7 @@ def send_booking_email(booking: Booking, kind: str) -> None:
             "kind": kind,
             # The meeting link goes to those with a seat, not to the waiting list.
             "place": session.place if has_seat else session.location,
+            "sessions_url": absolute_reverse("sessions"),
         }
         subject = {
             "confirmed": _("Bokningsbekräftelse: %(course)s"),

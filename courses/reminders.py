@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from content.links import site_url
 from courses.compliance import recompute_compliance
 from courses.models import ComplianceStatus, ReminderLog
 from people.models import Employee
@@ -36,7 +37,7 @@ def reminder_for(row: ComplianceStatus, today: date) -> tuple[str, int] | None:
 
 def _send(to: str, subject: str, template: str, context: dict) -> None:
     with translation.override(settings.LANGUAGE_CODE):
-        context = {**context, "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+        context = {**context, "site_url": site_url()}
         message = EmailMultiAlternatives(
             subject=" ".join(subject.split()),  # no line breaks from titles in a header
             body=render_to_string(f"{template}.txt", context),

@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from content.links import site_url
 from people.models import Employee
 
 
@@ -42,16 +43,16 @@ class EmployeePasswordResetForm(PasswordResetForm):
 
     def send_all(self) -> None:
         """Send the reset mail to whoever has the address (nobody, one or several)."""
-        site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        address = site_url()
         with translation.override(settings.LANGUAGE_CODE):
             self.save(
-                domain_override=urlsplit(site_url).netloc,
-                use_https=site_url.startswith("https://"),
+                domain_override=urlsplit(address).netloc,
+                use_https=address.startswith("https://"),
                 subject_template_name="identity/email/password_reset_subject.txt",
                 email_template_name="identity/email/password_reset.txt",
                 html_email_template_name="identity/email/password_reset.html",
                 extra_email_context={
-                    "site_url": site_url,
+                    "site_url": address,
                     "valid_hours": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
                 },
             )

@@ -14,6 +14,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from content.links import absolute_url, site_url
 from identity.tokens import invitation_token_generator
 from people.groups import ADMINISTRATOR
 from people.models import Employee
@@ -80,7 +81,7 @@ def invitation_url(employee: Employee) -> str:
             "token": invitation_token_generator.make_token(user),
         },
     )
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def send_invitation(*, employee: Employee, invited_by=None) -> None:
@@ -92,7 +93,7 @@ def send_invitation(*, employee: Employee, invited_by=None) -> None:
             "url": invitation_url(employee),
             "valid_days": settings.INVITATION_VALID_DAYS,
             "username": user.get_username(),
-            "site_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            "site_url": site_url(),
         }
         message = EmailMultiAlternatives(
             subject=_("Välkommen till Vaksam: välj ditt lösenord"),

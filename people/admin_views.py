@@ -1,11 +1,6 @@
 """HR's upload of the personnel register: a preview of every change and error before saving."""
 
-import os
-import uuid
-from pathlib import Path
-
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -18,7 +13,7 @@ from wagtail.log_actions import log
 from people.access import require_permission
 from people.importing import apply_plan, plan_import
 from people.tabular import UnreadableFile, check_size, read_table
-from people.uploads import UPLOAD_DIR, remove_stale_uploads, upload_folder
+from people.uploads import discard_upload, read_upload, store_upload
 
 
 class ImportForm(forms.Form):
@@ -58,35 +53,21 @@ class ImportForm(forms.Form):
 
 def _store(upload) -> str:
     """Keep the upload privately between preview and confirmation; return its token."""
-    folder = upload_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    remove_stale_uploads()
-    suffix = Path(upload.name).suffix.lower()
-    token = f"{uuid.uuid4().hex}{suffix if suffix in {'.csv', '.txt', '.xlsx'} else ''}"
-    # The register is personal data: readable by this process's user only.
-    descriptor = os.open(folder / token, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as file:
-        for chunk in upload.chunks():
-            file.write(chunk)
-    return token
+    return store_upload(upload)
 
 
 def _load(token: str):
     if not token:
         return None
-    name = Path(token).name  # never a path from the browser
-    path = Path(settings.PRIVATE_MEDIA_ROOT) / UPLOAD_DIR / name
-    if not path.is_file():
+    data = read_upload(token)
+    if data is None:
         raise UnreadableFile(_("Filen har gått ut. Ladda upp den igen."))
-    return read_table(name, path.read_bytes())
+    return read_table(token, data)
 
 
 def _discard(*tokens: str) -> None:
     for token in tokens:
-        if token:
-            (Path(settings.PRIVATE_MEDIA_ROOT) / UPLOAD_DIR / Path(token).name).unlink(
-                missing_ok=True
-            )
+        discard_upload(token)
 
 
 class PersonnelImportView(WagtailAdminTemplateMixin, FormView):

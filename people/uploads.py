@@ -1,16 +1,49 @@
-"""Uploaded personnel registers kept between preview and confirmation, and their removal."""
+"""Uploaded personnel registers kept between preview and confirmation, and their removal.
+
+They live in the private store (files.storage), so the confirmation may reach another app
+server than the preview did.
+"""
 
 import time
-from pathlib import Path
+import uuid
+from pathlib import PurePosixPath
 
-from django.conf import settings
+from django.core.files.base import File
+
+from files.storage import private_storage
 
 UPLOAD_DIR = "imports"
 UPLOAD_LIFETIME_SECONDS = 6 * 60 * 60
+SUFFIXES = {".csv", ".txt", ".xlsx"}
 
 
-def upload_folder() -> Path:
-    return Path(settings.PRIVATE_MEDIA_ROOT) / UPLOAD_DIR
+def _name(token: str) -> str:
+    # Only the last part of the token: never a path from the browser.
+    return f"{UPLOAD_DIR}/{PurePosixPath(token).name}"
+
+
+def store_upload(upload) -> str:
+    """Keep the upload privately; return its token (a random name, keeping a known suffix)."""
+    remove_stale_uploads()
+    suffix = PurePosixPath(upload.name).suffix.lower()
+    token = f"{uuid.uuid4().hex}{suffix if suffix in SUFFIXES else ''}"
+    saved = private_storage().save(_name(token), File(upload, name=token))
+    return PurePosixPath(saved).name
+
+
+def read_upload(token: str) -> bytes | None:
+    """The stored bytes, or None once the upload is gone (expired or confirmed)."""
+    storage = private_storage()
+    name = _name(token)
+    if not token or not storage.exists(name):
+        return None
+    with storage.open(name, "rb") as stored:
+        return stored.read()
+
+
+def discard_upload(token: str) -> None:
+    if token:
+        private_storage().delete(_name(token))
 
 
 def remove_stale_uploads(*, before: float | None = None, dry_run: bool = False) -> int:
@@ -20,12 +53,18 @@ def remove_stale_uploads(*, before: float | None = None, dry_run: bool = False) 
     The register is personal data, so it does not linger: this runs on every upload and in the
     daily retention job.
     """
-    folder = upload_folder()
-    if not folder.is_dir():
+    storage = private_storage()
+    try:
+        _, names = storage.listdir(UPLOAD_DIR)
+    except FileNotFoundError:  # nothing was ever uploaded on this disk
         return 0
     cutoff = time.time() - UPLOAD_LIFETIME_SECONDS if before is None else before
-    stale = [path for path in folder.iterdir() if path.stat().st_mtime < cutoff]
+    stale = [
+        name
+        for name in names
+        if storage.get_modified_time(f"{UPLOAD_DIR}/{name}").timestamp() < cutoff
+    ]
     if not dry_run:
-        for path in stale:
-            path.unlink(missing_ok=True)
+        for name in stale:
+            storage.delete(f"{UPLOAD_DIR}/{name}")
     return len(stale)

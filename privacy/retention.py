@@ -14,17 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import registry as log_registry
 
-from certificates.models import BackgroundFile
 from courses.dates import add_months
 from courses.models import ModuleProgress, ReminderLog
 from courses.tallies import attendance_before, bookings_before, fold_attendance, fold_bookings
+from files.models import prune_expired_files
 from people.models import PersonalDataAccess, PersonalDataAccessPerson
 from people.uploads import UPLOAD_LIFETIME_SECONDS, remove_stale_uploads
 from privacy.leavers import pseudonymise_leavers
@@ -135,13 +134,8 @@ def thin_uploads(before: datetime, dry_run: bool) -> int:
 
 
 def thin_generated_files(now: datetime, dry_run: bool) -> int:
-    """Every kind of background file, each past its own retention (their `prune`)."""
-    removed = 0
-    for model in apps.get_models():
-        if issubclass(model, BackgroundFile):
-            manager = model.objects
-            removed += manager.expired(now).count() if dry_run else manager.prune(now)
-    return removed
+    """Every kind of background file, each past its own retention (files.models)."""
+    return prune_expired_files(now, dry_run=dry_run)
 
 
 def _delete(queryset, dry_run: bool) -> int:

@@ -13,8 +13,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +24,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from content.models import SiteSettings
+from files.views import BackgroundFileDownloadView
 from people.access_log import Kind, Purpose, record_access
 from reports import queries
 from reports.exports import Table, csv_response, xlsx_response
@@ -490,19 +491,22 @@ class BundleView(ScopedMixin, TemplateView):
         return response
 
 
-def bundle_download(request, pk: int):
-    scope = scope_for(request.user)
-    if not scope.whole_organisation:
-        raise PermissionDenied
-    bundle = get_object_or_404(
-        ReportBundle, pk=pk, requested_by=request.user, state=ReportBundle.State.READY
-    )
-    audit(
-        request,
-        "reports.report",
-        paket=bundle.pk,
-        period=f"{bundle.period_start}–{bundle.period_end}",
-    )
-    return FileResponse(
-        bundle.file.open("rb"), as_attachment=True, filename="uppfoljningsrapporter.zip"
-    )
+class BundleDownloadView(BackgroundFileDownloadView):
+    """A bundle built in the background, to the HR user who asked for it."""
+
+    model = ReportBundle
+    filename = "uppfoljningsrapporter.zip"
+
+    def allowed(self, request) -> bool:
+        return scope_for(request.user).whole_organisation
+
+    def record(self, request, built: ReportBundle) -> None:
+        audit(
+            request,
+            "reports.report",
+            paket=built.pk,
+            period=f"{built.period_start}–{built.period_end}",
+        )
+
+
+bundle_download = BundleDownloadView.as_view()

@@ -129,3 +129,16 @@ def login_as_member(client, unit):
         return person
 
     return _login
+
+
+@pytest.fixture
+def private_root(settings, tmp_path):
+    """The private store on local disk in this test's own folder (returned)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "files.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    return tmp_path

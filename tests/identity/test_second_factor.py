@@ -198,6 +198,7 @@ def _setting_in(module: str, name: str) -> str:
         "ALLOWED_HOSTS": "vaksam.example",
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "BASE_URL": "https://vaksam.example",
+        "EMAIL_URL": "smtp+tls://smtp.example:587",
     }
     env.pop("ADMIN_REQUIRE_TOTP", None)
     code = f"import {module} as s; print(s.{name})"

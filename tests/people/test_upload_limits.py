@@ -124,8 +124,7 @@ def test_short_rows_are_padded_and_trailing_empty_cells_ignored():
 
 
 @pytest.mark.django_db
-def test_hr_upload_over_the_limit_is_refused_and_nothing_is_stored(client, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_hr_upload_over_the_limit_is_refused_and_nothing_is_stored(client, settings, private_root):
     settings.TABLE_UPLOAD_MAX_BYTES = 1024 * 1024
     hr = EmployeeFactory(org_unit=OrgUnitFactory())
     hr.user.groups.add(ensure_groups()[HR])
@@ -134,12 +133,11 @@ def test_hr_upload_over_the_limit_is_refused_and_nothing_is_stored(client, setti
     response = client.post("/admin/personal/importera/", {"employees": big})
     assert response.status_code == 200
     assert "Filen är för stor (högst 1 MB)." in response.content.decode()
-    assert not any(tmp_path.rglob("*.*"))
+    assert not any(private_root.rglob("*.*"))
 
 
 @pytest.mark.django_db
-def test_a_stored_upload_is_readable_by_its_owner_only(client, settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
+def test_a_stored_upload_is_readable_by_its_owner_only(client, private_root):
     OrgUnitFactory(code="e")
     hr = EmployeeFactory(org_unit=OrgUnitFactory())
     hr.user.groups.add(ensure_groups()[HR])
@@ -149,5 +147,5 @@ def test_a_stored_upload_is_readable_by_its_owner_only(client, settings, tmp_pat
     )
     response = client.post("/admin/personal/importera/", {"employees": upload})
     assert response.status_code == 200
-    [stored] = list(Path(tmp_path).rglob("*.csv"))
+    [stored] = list(Path(private_root).rglob("*.csv"))
     assert stat.S_IMODE(stored.stat().st_mode) == 0o600

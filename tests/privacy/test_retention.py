@@ -25,7 +25,7 @@ from courses.models import (
     SessionTally,
 )
 from people.models import PersonalDataAccess, PersonalDataAccessPerson
-from people.uploads import upload_folder
+from people.uploads import UPLOAD_DIR
 from privacy.models import RetentionRun
 from privacy.retention import apply_retention, pending
 from privacy.tasks import apply_retention_task
@@ -233,13 +233,12 @@ def test_queries_do_not_grow_with_the_records(course):
 
 
 @pytest.fixture
-def private_media(settings, tmp_path):
-    settings.PRIVATE_MEDIA_ROOT = str(tmp_path)
-    return tmp_path
+def private_media(private_root):
+    return private_root
 
 
 def test_uploads_left_unconfirmed_go_after_their_lifetime(db, private_media):
-    folder = upload_folder()
+    folder = private_media / UPLOAD_DIR
     folder.mkdir(parents=True)
     cutoff = local(TODAY).timestamp() - 6 * 3600
     for name, moment in [("kept.csv", cutoff + 1), ("gone.csv", cutoff - 1)]:

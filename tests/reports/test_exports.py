@@ -148,9 +148,8 @@ def test_every_nämnds_report_in_one_zip(hr_client, org):
 
 @override_settings(REPORT_ZIP_INLINE_LIMIT=1)
 def test_many_reports_are_built_in_the_background(
-    hr_client, org, tmp_path, settings, django_capture_on_commit_callbacks
+    hr_client, org, private_root, django_capture_on_commit_callbacks
 ):
-    settings.PRIVATE_MEDIA_ROOT = tmp_path
     with django_capture_on_commit_callbacks(execute=True):
         response = hr_client.post(reverse("reports:bundles"), PERIOD)
     assert response.status_code == 302

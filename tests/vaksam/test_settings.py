@@ -20,6 +20,9 @@ def _run(*args, env_overrides=None):
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "REDIS_URL",
+            "BASE_URL",
+            "EMAIL_URL",
+            "STORAGE_BACKEND",
             "DJANGO_SETTINGS_MODULE",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
@@ -36,7 +39,16 @@ def _run(*args, env_overrides=None):
     )
 
 
-REDIS = {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+REDIS = {"REDIS_URL": "redis://127.0.0.1:6379/0", "EMAIL_URL": "smtp+tls://smtp.example:587"}
+
+# The environment the README documents for production (the smallest one that starts).
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a8Qz!pL3#vR9@mW2$kT7^nY5&bX1*cJ6(hF4)dS0_gE8+uI2=oP6",
+    "ALLOWED_HOSTS": "vaksam.example",
+    "BASE_URL": "https://vaksam.example",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_URL": "smtp+tls://vaksam:secret@smtp.example:587",
+}
 
 
 def test_production_refuses_to_start_without_secret_key():
@@ -66,15 +78,55 @@ def test_production_passes_the_deploy_check():
         "check",
         "--deploy",
         "--fail-level=WARNING",
-        env_overrides={
-            "SECRET_KEY": "a8Qz!pL3#vR9@mW2$kT7^nY5&bX1*cJ6(hF4)dS0_gE8+uI2=oP6",
-            "ALLOWED_HOSTS": "vaksam.example",
-            "BASE_URL": "https://vaksam.example",
-            **REDIS,
-        },
+        env_overrides=PRODUCTION_ENV,
     )
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_mail_server():
+    """Booking and reminder mails name people: they must not silently go to the log."""
+    result = _run("check", env_overrides={**PRODUCTION_ENV, "EMAIL_URL": ""})
+    assert result.returncode != 0
+    assert "EMAIL_URL must be set" in result.stderr
+
+
+def test_production_keeps_database_connections_and_checks_them():
+    result = _run(
+        "shell",
+        "--verbosity=0",
+        "-c",
+        "from django.conf import settings; db = settings.DATABASES['default'];"
+        "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], settings.EMAIL_TIMEOUT,"
+        "settings.WAGTAILADMIN_BASE_URL)",
+        env_overrides={**PRODUCTION_ENV, "CONN_MAX_AGE": "120"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["120", "True", "10", "https://vaksam.example"]
+
+
+def test_s3_storage_needs_a_bucket():
+    result = _run("check", env_overrides={**PRODUCTION_ENV, "STORAGE_BACKEND": "s3"})
+    assert result.returncode != 0
+    assert "AWS_STORAGE_BUCKET_NAME" in result.stderr
+
+
+def test_the_documented_s3_environment_passes_the_deploy_check():
+    result = _run(
+        "check",
+        "--deploy",
+        "--fail-level=WARNING",
+        env_overrides={
+            **PRODUCTION_ENV,
+            "STORAGE_BACKEND": "s3",
+            "AWS_STORAGE_BUCKET_NAME": "vaksam-media",
+            "AWS_PRIVATE_BUCKET_NAME": "vaksam-private",
+            "AWS_S3_ENDPOINT_URL": "https://s3.example",
+            "AWS_S3_ADDRESSING_STYLE": "path",
+        },
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "files",
     "content",
     "people",
     "identity",
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight after the security headers: no session or database for a stylesheet.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -111,6 +114,10 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+# Connections kept between requests (a new PostgreSQL connection cost about a quarter of the
+# database's time per request), checked before reuse so a restarted database is survived.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 
@@ -121,8 +128,11 @@ CACHES = {"default": env.cache_url("REDIS_URL", default="locmemcache://")}
 if env.str("REDIS_URL", default=""):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+# Unset or empty: mail is written to the log (development); production requires it.
+EMAIL_CONFIG = env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
 vars().update(EMAIL_CONFIG)
+# Seconds before an unresponsive mail server gives up, so a send never hangs a worker.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Vaksam <noreply@vaksam.invalid>")
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -211,14 +221,65 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static_collected")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
-MEDIA_URL = "/media/"
-# Files with personal data (bulk certificate ZIPs): never under MEDIA_ROOT, served only by views
-# that check who is asking.
-PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+# Files with personal data (certificate ZIPs, report bundles, uploaded registers): never under
+# MEDIA_ROOT, served only by views that check who is asking. PRIVATE_MEDIA_ROOT is its old name.
+PRIVATE_ROOT = env.path(
+    "PRIVATE_ROOT", default=env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+)
+# Where files live: "local" (the folders above) or "s3" (an S3-compatible object store, for
+# several app servers and workers that share no disk; needs the "s3" extra installed).
+STORAGE_BACKEND = env.str("STORAGE_BACKEND", default="local")
+if STORAGE_BACKEND == "local":
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {
+            "BACKEND": "files.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(PRIVATE_ROOT)},
+        },
+    }
+elif STORAGE_BACKEND == "s3":
+    _bucket = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+    if not _bucket:
+        raise ImproperlyConfigured("STORAGE_BACKEND=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    # Credentials (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, or an instance role) are read by
+    # django-storages and boto3 from the environment themselves, so they never pass through here.
+    _s3 = {
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+        # "path" for most self-hosted stores (MinIO, Ceph); "virtual" or empty for AWS.
+        "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="") or None,
+    }
+    STORAGES = {
+        # Media (images, documents): browsers fetch them from the bucket, through signed URLs
+        # unless the bucket is public (AWS_QUERYSTRING_AUTH=false) or a CDN fronts it.
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **_s3,
+                "bucket_name": _bucket,
+                "location": env.str("AWS_MEDIA_LOCATION", default="media"),
+                "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=True),
+                "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+                "file_overwrite": False,
+            },
+        },
+        # Private files: private ACL, never a URL (files.storage.PrivateS3Storage); a bucket of
+        # their own if AWS_PRIVATE_BUCKET_NAME is set, otherwise a prefix of the same bucket.
+        "private": {
+            "BACKEND": "files.storage.PrivateS3Storage",
+            "OPTIONS": {
+                **_s3,
+                "bucket_name": env.str("AWS_PRIVATE_BUCKET_NAME", default="") or _bucket,
+                "location": env.str("AWS_PRIVATE_LOCATION", default="private"),
+            },
+        },
+    }
+else:
+    raise ImproperlyConfigured("STORAGE_BACKEND must be local or s3.")
+# Static files stay on each server's disk (collectstatic into STATIC_ROOT, served by WhiteNoise
+# from the app), whatever holds the media: production hashes and compresses them.
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -227,9 +288,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Vaksam"
-# The site's public address, for links that leave the site: e-mails (invitations, password
-# resets, reminders) and the verification link and QR code on certificates. Never taken from
-# the request's Host header, which a client writes.
+# The site's one public address: every link that leaves the site (mails, certificates and their
+# QR code, calendar files, Wagtail's admin) is built from it (content/links.py), never from the
+# request's Host header, which a client writes. Production requires it; dev and tests default
+# to runserver's address.
 BASE_URL = (
     env.str("BASE_URL", default="")
     or env.str("WAGTAILADMIN_BASE_URL", default="")

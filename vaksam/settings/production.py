@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import STORAGES, env
 
 
 def _required(name: str, value):
@@ -26,6 +26,16 @@ BASE_URL = _required("BASE_URL", env.str("BASE_URL", default="")).rstrip("/")
 if not BASE_URL.startswith("https://"):
     raise ImproperlyConfigured("BASE_URL must start with https:// for production settings.")
 WAGTAILADMIN_BASE_URL = BASE_URL
+
+# Mail carries names, times and places: where it goes is a decision, never base's silent
+# default of the log (a test stack may still say consolemail:// on purpose).
+_required("EMAIL_URL", env.str("EMAIL_URL", default=""))
+
+# Hashed, compressed names: a changed file gets a new URL, so WhiteNoise can tell browsers to
+# keep every file for a year. collectstatic writes them (and fails on a missing reference).
+STORAGES["staticfiles"] = {
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+}
 
 # Single sign-on is optional; once an issuer is given, the client must be complete.
 if env.str("OIDC_ISSUER", default=""):

@@ -17,7 +17,18 @@ ADMIN_REQUIRE_TOTP = False
 import tempfile  # noqa: E402
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="vaksam-test-media-")
-PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="vaksam-test-private-")
+PRIVATE_ROOT = tempfile.mkdtemp(prefix="vaksam-test-private-")
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "files.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_ROOT},
+    },
+}
+
+# Static files straight from the source folders, as under runserver: no collectstatic first.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
 
 # One process and its local-memory cache: rate limits count correctly without Redis here.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
