@@ -50,6 +50,7 @@ class Config:
         self.workers_per_server = _env_int("GUNICORN_WORKERS", 2)
         self.db_workers = _env_int("DB_WORKERS", 2)
         self.host = "localhost"
+        self.has_scheduler = False
 
     @property
     def url(self) -> str:
@@ -118,20 +119,8 @@ def app_env(cfg: Config) -> dict[str, str]:
     return env
 
 
-def manage(env: dict[str, str], *args: str, capture: bool = False) -> str:
-    result = subprocess.run(  # noqa: S603
-        [str(PYTHON), "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        text=True,
-        capture_output=capture,
-    )
-    return result.stdout if capture else ""
-
-
 def prepare(cfg: Config, env: dict[str, str]) -> None:
-    for sub in ("mail", "media", "private", "static", "logs", "nginx"):
+    for sub in ("mail", "media", "private", "static", "logs", "nginx", "hold"):
         (cfg.dir / sub).mkdir(parents=True, exist_ok=True)
     exists = subprocess.run(  # noqa: S603
         ["psql", f"{cfg.pg}/postgres", "-tAc",  # noqa: S607
@@ -141,18 +130,13 @@ def prepare(cfg: Config, env: dict[str, str]) -> None:
     if not exists:
         log(f"creating database {cfg.db_name}")
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", cfg.db_name], check=True)  # noqa: S603,S607
-    log("migrate, collectstatic")
-    manage(env, "migrate", "--no-input", "-v", "0")
-    manage(env, "collectstatic", "--no-input", "-v", "0")
-    seeded = manage(
-        env, "shell", "-c",
-        "from people.models import Employee;"
-        "print(Employee.objects.filter(employee_number='D0001').exists())",
-        capture=True,
-    ).strip()
-    if seeded != "True":
-        log("seeding the demo (--allow-demo-logins)")
-        manage(env, "seed_demo", "--allow-demo-logins", "-v", "0")
+    log("migrate, collectstatic, demo")
+    out = subprocess.run(  # noqa: S603
+        [str(PYTHON), str(ROOT / "deploy" / "prod_local_setup.py")],
+        cwd=ROOT, env=env, check=True, text=True, stdout=subprocess.PIPE,
+    ).stdout
+    print(out.replace("scheduler: True\n", "").replace("scheduler: False\n", ""), end="")
+    cfg.has_scheduler = "scheduler: True" in out
     cert, key = cfg.dir / "tls.crt", cfg.dir / "tls.key"
     if not cert.exists():
         subprocess.run(  # noqa: S603
@@ -227,14 +211,6 @@ def commands(cfg: Config) -> dict[str, list[str]]:
     return procs
 
 
-def has_scheduler(env: dict[str, str]) -> bool:
-    out = subprocess.run(  # noqa: S603
-        [str(PYTHON), "manage.py", "help", "--commands"], cwd=ROOT, env=env,
-        capture_output=True, text=True, check=True,
-    ).stdout.split()
-    return "run_scheduler" in out
-
-
 class Supervisor:
     def __init__(self, cfg: Config, env: dict[str, str], procs: dict[str, list[str]]) -> None:
         self.cfg, self.env, self.procs = cfg, env, procs
@@ -301,6 +277,10 @@ class Supervisor:
             self.start("redis")
             wait_for_port(self.cfg.redis_port)
             prepare()
+            if not self.cfg.has_scheduler:
+                # ops' `run_scheduler` is not on this branch yet: everything else runs, said plainly.
+                log("manage.py run_scheduler is not available: starting without the scheduler")
+                del self.procs["scheduler"]
             for name in self.procs:
                 if name != "redis" and not self.stopping:
                     self.start(name)
@@ -310,7 +290,8 @@ class Supervisor:
             while not self.stopping:
                 time.sleep(0.5)
                 for name, proc in list(self.running.items()):
-                    if proc.poll() is not None and not self.stopping:
+                    held = (self.cfg.dir / "hold" / name).exists()
+                    if proc.poll() is not None and not self.stopping and not held:
                         # As systemd's Restart=always with RestartSec=1.
                         log(f"{name} exited ({proc.returncode}); restarting in 1 s")
                         time.sleep(1)
@@ -391,10 +372,6 @@ def main() -> None:
     cfg.dir.mkdir(parents=True, exist_ok=True)
     env = app_env(cfg)
     procs = commands(cfg)
-    if not has_scheduler(env):
-        # ops' `run_scheduler` is not on this branch yet: everything else runs, said plainly.
-        log("manage.py run_scheduler is not available: starting without the scheduler")
-        del procs["scheduler"]
     Supervisor(cfg, env, procs).run(lambda: prepare(cfg, env))
 
 

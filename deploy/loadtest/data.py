@@ -33,7 +33,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 from certificates.models import Certificate  # noqa: E402
 from courses.models import Booking, CourseCompletion, CourseSession  # noqa: E402
 from people.models import Employee  # noqa: E402
-from quizzes.models import QuizAnswer, QuizAttempt, QuizTally  # noqa: E402, F401
+from quizzes.models import QuizAttempt  # noqa: E402
 from reports import dataset  # noqa: E402
 
 # The load users' password: prod-local is a local test stack whose address never leaves this
@@ -182,6 +182,21 @@ def check(directory: Path, since: datetime) -> dict:
     return checks
 
 
+def enqueue_export(count: int = 600) -> int:
+    """A certificate ZIP for HR, large enough to take the worker a while (one PDF each)."""
+    from certificates.models import CertificateExport
+    from certificates.tasks import build_certificate_zip
+
+    ids = list(Certificate.objects.order_by("pk").values_list("pk", flat=True)[:count])
+    user = get_user_model().objects.get(username=f"{HR_PREFIX}1")
+    with transaction.atomic():
+        export = CertificateExport.objects.create(
+            requested_by=user, description="load test: fault drill", certificate_ids=ids
+        )
+        transaction.on_commit(lambda: build_certificate_zip.enqueue(export.pk))
+    return export.pk
+
+
 def models_f(name):
     from django.db.models import F
 
@@ -190,7 +205,7 @@ def models_f(name):
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("action", choices=["prepare", "check"])
+    parser.add_argument("action", choices=["prepare", "check", "enqueue-export"])
     parser.add_argument("directory", type=Path)
     parser.add_argument("--learners", type=int, default=300)
     parser.add_argument("--hr", type=int, default=3)
@@ -198,6 +213,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.action == "prepare":
         prepare(args.directory, args.learners, args.hr)
+    elif args.action == "enqueue-export":
+        print(enqueue_export())
     else:
         print(json.dumps(check(args.directory, datetime.fromisoformat(args.since))))
 
