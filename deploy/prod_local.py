@@ -150,7 +150,7 @@ def prepare(cfg: Config, env: dict[str, str]) -> None:
 
 def write_nginx_conf(cfg: Config) -> None:
     servers = "\n".join(
-        f"        server unix:{cfg.dir / f'app{n}.sock'} max_fails=1 fail_timeout=5s;"
+        f"        server unix:{cfg.dir / f'app{n}.sock'} max_fails=2 fail_timeout=5s;"
         for n in range(1, cfg.app_servers + 1)
     )
     shared = ROOT / "deploy" / "nginx" / "vaksam-proxy.conf"

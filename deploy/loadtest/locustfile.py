@@ -125,13 +125,21 @@ class Learner(_Visitor):
             self.username = next(_learners, None)
         if self.username is None:
             raise RuntimeError("More learners than prepared users (--learners).")
-        _response, ok = self.log_in(self.username, USERS["password"])
-        if ok:
+        self.logged_in = False
+        self.sign_in()
+
+    def sign_in(self):
+        _response, self.logged_in = self.log_in(self.username, USERS["password"])
+        if self.logged_in:
             with _lock:
                 CLIENT["logins"].append(self.username)
 
     @task
     def journey(self):
+        if not self.logged_in:
+            # A login that failed (a timeout under load) is tried again, as a person would.
+            self.sign_in()
+            return
         courses = self.client.get("/mina-kurser/", name="/mina-kurser/")
         modules = MODULE_LINK.findall(courses.text)
         if modules:

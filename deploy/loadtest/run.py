@@ -144,6 +144,9 @@ class Sampler(threading.Thread):
                     used += total - previous.get(proc.pid, total)
                     previous[proc.pid] = total
                 sample[f"{group}_cpu_pct"] = round(100 * used / elapsed / self.cores, 1)
+            ours = sum(v for k, v in sample.items() if k.endswith("_cpu_pct") and k != "machine_cpu_pct")
+            # The machine is shared: what other processes took is not ours to spend.
+            sample["others_cpu_pct"] = round(max(0.0, sample["machine_cpu_pct"] - ours), 1)
             row = conn.execute(
                 "SELECT count(*) FILTER (WHERE wait_event_type = 'Lock'),"
                 " count(*) FILTER (WHERE state = 'active'), count(*)"
