@@ -9,7 +9,8 @@ Runs in the foreground and supervises: a process that dies is started again afte
 as systemd's Restart=always would (the fault drills rely on it). Ctrl-C or SIGTERM stops
 everything it started, and nothing else. `--stop` sends SIGTERM to a running instance.
 
-Only the standard library: it runs under the project's .venv but imports nothing of Vaksam.
+Runs under the project's .venv (psycopg) but imports nothing of Vaksam. A file DIR/hold/NAME
+keeps process NAME down after it stops (the fault drills stop Redis for 30 s that way).
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ def ensure_packages() -> None:
     if not missing:
         return
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        sys.exit(f"prod-local needs {' and '.join(missing)}: apt-get install -y {' '.join(missing)}")
+        sys.exit(
+            f"prod-local needs {' and '.join(missing)}: apt-get install -y {' '.join(missing)}"
+        )
     log(f"installing {' '.join(missing)} from Debian's packages")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)  # noqa: S607
@@ -122,52 +125,74 @@ def app_env(cfg: Config) -> dict[str, str]:
 def prepare(cfg: Config, env: dict[str, str]) -> None:
     for sub in ("mail", "media", "private", "static", "logs", "nginx", "hold"):
         (cfg.dir / sub).mkdir(parents=True, exist_ok=True)
-    exists = subprocess.run(  # noqa: S603
-        ["psql", f"{cfg.pg}/postgres", "-tAc",  # noqa: S607
-         f"SELECT 1 FROM pg_database WHERE datname = '{cfg.db_name}'"],
-        check=True, capture_output=True, text=True,
-    ).stdout.strip()
-    if not exists:
-        log(f"creating database {cfg.db_name}")
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", cfg.db_name], check=True)  # noqa: S603,S607
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(f"{cfg.pg}/postgres", autocommit=True) as conn:
+        exists = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [cfg.db_name]
+        ).fetchone()
+        if not exists:
+            log(f"creating database {cfg.db_name}")
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(cfg.db_name)))
     log("migrate, collectstatic, demo")
     out = subprocess.run(  # noqa: S603
         [str(PYTHON), str(ROOT / "deploy" / "prod_local_setup.py")],
-        cwd=ROOT, env=env, check=True, text=True, stdout=subprocess.PIPE,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE,
     ).stdout
     print(out.replace("scheduler: True\n", "").replace("scheduler: False\n", ""), end="")
     cfg.has_scheduler = "scheduler: True" in out
     cert, key = cfg.dir / "tls.crt", cfg.dir / "tls.key"
     if not cert.exists():
         subprocess.run(  # noqa: S603
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "30",  # noqa: S607
-             "-subj", f"/CN={cfg.host}", "-addext", f"subjectAltName=DNS:{cfg.host},IP:127.0.0.1",
-             "-keyout", str(key), "-out", str(cert)],
-            check=True, capture_output=True,
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "30",  # noqa: S607
+                "-subj",
+                f"/CN={cfg.host}",
+                "-addext",
+                f"subjectAltName=DNS:{cfg.host},IP:127.0.0.1",
+                "-keyout",
+                str(key),
+                "-out",
+                str(cert),
+            ],
+            check=True,
+            capture_output=True,
         )
     write_nginx_conf(cfg)
 
 
 def write_nginx_conf(cfg: Config) -> None:
     servers = "\n".join(
-        f"        server unix:{cfg.dir / f'app{n}.sock'} max_fails=2 fail_timeout=5s;"
+        f"        server unix:{cfg.dir / f'app{n}.sock'} max_fails=0;"
         for n in range(1, cfg.app_servers + 1)
     )
     shared = ROOT / "deploy" / "nginx" / "vaksam-proxy.conf"
     conf = f"""# Written by deploy/prod_local.py; runs as the current user, in its own prefix.
 worker_processes 1;
-pid {cfg.dir / 'nginx' / 'nginx.pid'};
-error_log {cfg.dir / 'logs' / 'nginx-error.log'} warn;
+pid {cfg.dir / "nginx" / "nginx.pid"};
+error_log {cfg.dir / "logs" / "nginx-error.log"} warn;
 daemon off;
 events {{ worker_connections 4096; }}
 http {{
     include /etc/nginx/mime.types;
-    access_log {cfg.dir / 'logs' / 'nginx-access.log'};
-    client_body_temp_path {cfg.dir / 'nginx' / 'body'};
-    proxy_temp_path {cfg.dir / 'nginx' / 'proxy'};
-    fastcgi_temp_path {cfg.dir / 'nginx' / 'fastcgi'};
-    uwsgi_temp_path {cfg.dir / 'nginx' / 'uwsgi'};
-    scgi_temp_path {cfg.dir / 'nginx' / 'scgi'};
+    access_log {cfg.dir / "logs" / "nginx-access.log"};
+    client_body_temp_path {cfg.dir / "nginx" / "body"};
+    proxy_temp_path {cfg.dir / "nginx" / "proxy"};
+    fastcgi_temp_path {cfg.dir / "nginx" / "fastcgi"};
+    uwsgi_temp_path {cfg.dir / "nginx" / "uwsgi"};
+    scgi_temp_path {cfg.dir / "nginx" / "scgi"};
     keepalive_timeout 65s;
     upstream vaksam_app {{
 {servers}
@@ -176,11 +201,11 @@ http {{
     server {{
         listen 127.0.0.1:{cfg.port} ssl http2;
         server_name {cfg.host};
-        ssl_certificate {cfg.dir / 'tls.crt'};
-        ssl_certificate_key {cfg.dir / 'tls.key'};
+        ssl_certificate {cfg.dir / "tls.crt"};
+        ssl_certificate_key {cfg.dir / "tls.key"};
         ssl_protocols TLSv1.2 TLSv1.3;
         ssl_session_cache shared:SSL:10m;
-        location /media/ {{ alias {cfg.dir / 'media'}/; }}
+        location /media/ {{ alias {cfg.dir / "media"}/; }}
         include {shared};
     }}
 }}
@@ -191,23 +216,56 @@ http {{
 def commands(cfg: Config) -> dict[str, list[str]]:
     """Each supervised process by name. The scheduler is ops' `run_scheduler` (issue 13, part 4)."""
     procs = {
-        "redis": ["redis-server", "--port", str(cfg.redis_port), "--bind", "127.0.0.1",
-                  "--save", "", "--appendonly", "no", "--dir", str(cfg.dir)],
+        "redis": [
+            "redis-server",
+            "--port",
+            str(cfg.redis_port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(cfg.dir),
+        ],
     }
     for n in range(1, cfg.app_servers + 1):
         procs[f"app{n}"] = [
-            str(GUNICORN), "vaksam.wsgi", "--bind", f"unix:{cfg.dir / f'app{n}.sock'}",
-            "--workers", str(cfg.workers_per_server), "--timeout", "30",
-            "--graceful-timeout", "20", "--max-requests", "5000", "--max-requests-jitter", "500",
-            "--name", f"vaksam-app{n}",
+            str(GUNICORN),
+            "vaksam.wsgi",
+            "--bind",
+            f"unix:{cfg.dir / f'app{n}.sock'}",
+            "--workers",
+            str(cfg.workers_per_server),
+            "--timeout",
+            "30",
+            "--graceful-timeout",
+            "20",
+            "--max-requests",
+            "5000",
+            "--max-requests-jitter",
+            "500",
+            "--name",
+            f"vaksam-app{n}",
             # Each instance its own control socket: the default path is one per user.
-            "--control-socket", str(cfg.dir / f"app{n}.ctl"), "--access-logfile", str(cfg.dir / "logs" / f"app{n}-access.log"),
+            "--control-socket",
+            str(cfg.dir / f"app{n}.ctl"),
+            "--access-logfile",
+            str(cfg.dir / "logs" / f"app{n}-access.log"),
         ]
     for n in range(1, cfg.db_workers + 1):
         procs[f"worker{n}"] = [str(PYTHON), "manage.py", "db_worker", "--interval", "1"]
     procs["scheduler"] = [str(PYTHON), "manage.py", "run_scheduler"]
-    procs["nginx"] = [nginx_binary(), "-p", str(cfg.dir / "nginx"), "-c",
-                      str(cfg.dir / "nginx" / "nginx.conf"), "-e", str(cfg.dir / "logs" / "nginx-error.log")]
+    procs["nginx"] = [
+        nginx_binary(),
+        "-p",
+        str(cfg.dir / "nginx"),
+        "-c",
+        str(cfg.dir / "nginx" / "nginx.conf"),
+        "-e",
+        str(cfg.dir / "logs" / "nginx-error.log"),
+    ]
     return procs
 
 
@@ -223,7 +281,11 @@ class Supervisor:
         # Its own process group: Ctrl-C in the terminal reaches the supervisor only, which then
         # stops each child in order (nginx first, Redis last).
         self.running[name] = subprocess.Popen(  # noqa: S603
-            self.procs[name], cwd=ROOT, env=self.env, stdout=logfile, stderr=subprocess.STDOUT,
+            self.procs[name],
+            cwd=ROOT,
+            env=self.env,
+            stdout=logfile,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         logfile.close()
@@ -278,7 +340,7 @@ class Supervisor:
             wait_for_port(self.cfg.redis_port)
             prepare()
             if not self.cfg.has_scheduler:
-                # ops' `run_scheduler` is not on this branch yet: everything else runs, said plainly.
+                # ops' `run_scheduler` is not in this checkout: the rest runs, said plainly.
                 log("manage.py run_scheduler is not available: starting without the scheduler")
                 del self.procs["scheduler"]
             for name in self.procs:
@@ -321,7 +383,9 @@ def wait_until_ready(cfg: Config, stopping, timeout: float = 90) -> None:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.5)
     if not stopping():
-        raise SystemExit(f"prod-local did not answer on {cfg.url} within {timeout:.0f} s; see {cfg.dir}/logs")
+        raise SystemExit(
+            f"prod-local did not answer on {cfg.url} within {timeout:.0f} s; see {cfg.dir}/logs"
+        )
 
 
 def announce(cfg: Config, procs: dict[str, list[str]]) -> None:
@@ -365,7 +429,9 @@ def main() -> None:
         pid = json.loads(cfg.state_file.read_text())["supervisor"]
         try:
             os.kill(pid, 0)
-            sys.exit(f"prod-local already runs (pid {pid}, {cfg.url}). `make prod-local-stop` first.")
+            sys.exit(
+                f"prod-local already runs (pid {pid}, {cfg.url}). `make prod-local-stop` first."
+            )
         except ProcessLookupError:
             cfg.state_file.unlink()
     ensure_packages()

@@ -90,15 +90,20 @@ def _hr_account(number: int) -> dict:
     username = f"{HR_PREFIX}{number}"
     user, created = User.objects.get_or_create(
         username=username,
-        defaults={"first_name": "Last", "last_name": f"Test {number}",
-                  "email": f"{username}@vaksamby.example"},
+        defaults={
+            "first_name": "Last",
+            "last_name": f"Test {number}",
+            "email": f"{username}@vaksamby.example",
+        },
     )
     if created:
         user.set_password(PASSWORD)
         user.save()
         user.groups.set(Group.objects.filter(user=template.user))
         Employee.objects.create(
-            user=user, employee_number=f"LOADHR{number}", org_unit=template.org_unit,
+            user=user,
+            employee_number=f"LOADHR{number}",
+            org_unit=template.org_unit,
             start_date=template.start_date,
         )
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
@@ -129,7 +134,9 @@ def check(directory: Path, since: datetime) -> dict:
     without_certificate = per_completion.filter(n=0).count()
     more_than_one = per_completion.filter(n__gt=1).count()
     # Certificates of the run whose completion is not of the run (or missing): none expected.
-    certs = Certificate.objects.filter(issued_at__gte=since, employee__user__username__startswith=dataset.USERNAME_PREFIX)
+    certs = Certificate.objects.filter(
+        issued_at__gte=since, employee__user__username__startswith=dataset.USERNAME_PREFIX
+    )
 
     over_capacity = list(
         CourseSession.objects.annotate(

@@ -54,8 +54,13 @@ def _record_failure(request_type, name, response_time, response_length, exceptio
         return
     response = kwargs.get("response")
     status = getattr(response, "status_code", None)
-    line = {"t": time.time(), "method": request_type, "name": name, "status": status,
-            "error": str(exception)[:200]}
+    line = {
+        "t": time.time(),
+        "method": request_type,
+        "name": name,
+        "status": status,
+        "error": str(exception)[:200],
+    }
     with _lock:
         _failures.write(json.dumps(line) + "\n")
         _failures.flush()
@@ -83,7 +88,12 @@ def _write_results(environment, **_kwargs):
         "p99_ms": total.get_response_time_percentile(0.99),
         "endpoints": endpoints,
         "errors": [
-            {"method": e.method, "name": e.name, "error": str(e.error)[:200], "count": e.occurrences}
+            {
+                "method": e.method,
+                "name": e.name,
+                "error": str(e.error)[:200],
+                "count": e.occurrences,
+            }
             for e in stats.errors.values()
         ],
     }
@@ -109,7 +119,9 @@ class _Visitor(HttpUser):
     def log_in(self, username, password):
         page = self.client.get("/konto/logga-in/", name="/konto/logga-in/")
         response = self.form_post(
-            "/konto/logga-in/", page.text, {"username": username, "password": password},
+            "/konto/logga-in/",
+            page.text,
+            {"username": username, "password": password},
             name="/konto/logga-in/ (POST)",
         )
         return response, response.ok and "/konto/logga-in/" not in response.url
@@ -163,7 +175,7 @@ class Learner(_Visitor):
         if not (taking.ok and attempt):
             return
         answers: dict[str, list[str]] = {}
-        for kind, tag in CHOICE.findall(taking.text):
+        for _kind, tag in CHOICE.findall(taking.text):
             attrs = dict(ATTR.findall(tag))
             if attrs.get("name", "").startswith("q_"):
                 answers.setdefault(attrs["name"], []).append(attrs.get("value", ""))
@@ -214,8 +226,9 @@ class HROfficer(_Visitor):
         page = self.client.get("/uppfoljning/", name="/uppfoljning/")
         if "tvastegsverifiering" in page.url:
             code = f"{totp(bytes(_b32(account['totp_key']))):06d}"
-            self.form_post(page.url, page.text, {"code": code},
-                           name="/konto/tvastegsverifiering/ (POST)")
+            self.form_post(
+                page.url, page.text, {"code": code}, name="/konto/tvastegsverifiering/ (POST)"
+            )
 
     @task(4)
     def overview(self):

@@ -66,7 +66,10 @@ class Stack:
             logfile = open(f"{self.cfg.dir}.log", "ab")  # noqa: SIM115
             self.proc = subprocess.Popen(  # noqa: S603
                 [str(PYTHON), str(ROOT / "deploy" / "prod_local.py")],
-                cwd=ROOT, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True,
+                cwd=ROOT,
+                stdout=logfile,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
         deadline = time.monotonic() + 600
         while time.monotonic() < deadline:
@@ -112,15 +115,22 @@ class Sampler(threading.Thread):
         pids = self.stack.state()["pids"]
         groups: dict[str, list[psutil.Process]] = {}
         for name, pid in pids.items():
-            group = "app" if name.startswith("app") else "worker" if name.startswith("worker") else name
+            group = (
+                "app" if name.startswith("app") else "worker" if name.startswith("worker") else name
+            )
             try:
                 proc = psutil.Process(pid)
                 groups.setdefault(group, []).extend([proc, *proc.children(recursive=True)])
             except psutil.NoSuchProcess:
                 continue
-        groups["postgres"] = [p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"]
-        groups["locust"] = [p for p in psutil.process_iter(["cmdline"])
-                            if p.info["cmdline"] and "locust" in " ".join(p.info["cmdline"][:3])]
+        groups["postgres"] = [
+            p for p in psutil.process_iter(["name"]) if p.info["name"] == "postgres"
+        ]
+        groups["locust"] = [
+            p
+            for p in psutil.process_iter(["cmdline"])
+            if p.info["cmdline"] and "locust" in " ".join(p.info["cmdline"][:3])
+        ]
         return groups
 
     def run(self) -> None:
@@ -144,7 +154,9 @@ class Sampler(threading.Thread):
                     used += total - previous.get(proc.pid, total)
                     previous[proc.pid] = total
                 sample[f"{group}_cpu_pct"] = round(100 * used / elapsed / self.cores, 1)
-            ours = sum(v for k, v in sample.items() if k.endswith("_cpu_pct") and k != "machine_cpu_pct")
+            ours = sum(
+                v for k, v in sample.items() if k.endswith("_cpu_pct") and k != "machine_cpu_pct"
+            )
             # The machine is shared: what other processes took is not ours to spend.
             sample["others_cpu_pct"] = round(max(0.0, sample["machine_cpu_pct"] - ours), 1)
             row = conn.execute(
@@ -206,9 +218,12 @@ def drill_kill_app_server(stack: Stack, directory: Path) -> dict:
             break
         time.sleep(0.5)
     time.sleep(10)
-    return {"drill": "kill one app server (SIGKILL app1: master and workers)",
-            "killed_pids": [v.pid for v in victims], "restarted_after_s": back,
-            **failures_between(directory, started, time.time())}
+    return {
+        "drill": "kill one app server (SIGKILL app1: master and workers)",
+        "killed_pids": [v.pid for v in victims],
+        "restarted_after_s": back,
+        **failures_between(directory, started, time.time()),
+    }
 
 
 def drill_kill_worker(stack: Stack, directory: Path, run_data) -> dict:
@@ -249,11 +264,15 @@ def drill_kill_worker(stack: Stack, directory: Path, run_data) -> dict:
         if task in ("SUCCEEDED", "FAILED"):
             break
         time.sleep(1)
-    return {"drill": "kill a worker mid-task (SIGKILL the worker building a certificate ZIP)",
-            "killed": victim[1], "export_id": export_id,
-            "watched_s": round(time.time() - killed_at, 1), **(outcome or {}),
-            "finished": bool(outcome and outcome["export_state"] == "ready"),
-            **failures_between(directory, started, time.time())}
+    return {
+        "drill": "kill a worker mid-task (SIGKILL the worker building a certificate ZIP)",
+        "killed": victim[1],
+        "export_id": export_id,
+        "watched_s": round(time.time() - killed_at, 1),
+        **(outcome or {}),
+        "finished": bool(outcome and outcome["export_state"] == "ready"),
+        **failures_between(directory, started, time.time()),
+    }
 
 
 def drill_cut_db(stack: Stack, directory: Path) -> dict:
@@ -262,13 +281,17 @@ def drill_cut_db(stack: Stack, directory: Path) -> dict:
     with psycopg.connect(prod_local.Config().pg + "/postgres", autocommit=True) as conn:
         cut = conn.execute(
             "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()", [stack.cfg.db_name],
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [stack.cfg.db_name],
         ).fetchone()[0]
     time.sleep(20)
     restarts = stack.state()["restarts"]
-    return {"drill": "cut the database connections (pg_terminate_backend)", "connections_cut": cut,
-            "process_restarts_so_far": {k: v for k, v in restarts.items() if v},
-            **failures_between(directory, started, time.time())}
+    return {
+        "drill": "cut the database connections (pg_terminate_backend)",
+        "connections_cut": cut,
+        "process_restarts_so_far": {k: v for k, v in restarts.items() if v},
+        **failures_between(directory, started, time.time()),
+    }
 
 
 def drill_redis_down(stack: Stack, directory: Path, seconds: int = 30) -> dict:
@@ -281,8 +304,11 @@ def drill_redis_down(stack: Stack, directory: Path, seconds: int = 30) -> dict:
     down = failures_between(directory, started, time.time())
     time.sleep(10)
     after = failures_between(directory, started + seconds + 3, time.time())
-    return {"drill": f"the stack's Redis stopped for {seconds} s", **down,
-            "failures_in_the_7_s_after_restart": after["failures"]}
+    return {
+        "drill": f"the stack's Redis stopped for {seconds} s",
+        **down,
+        "failures_in_the_7_s_after_restart": after["failures"],
+    }
 
 
 # ---------------------------------------------------------------- main
@@ -311,7 +337,10 @@ def main() -> None:
     def run_data(*extra: str) -> str:
         done = subprocess.run(  # noqa: S603
             [str(PYTHON), str(HERE / "data.py"), extra[0], str(directory), *extra[1:]],
-            cwd=ROOT, env=env, text=True, capture_output=True,
+            cwd=ROOT,
+            env=env,
+            text=True,
+            capture_output=True,
         )
         if done.returncode:
             raise RuntimeError(f"data.py {extra[0]} failed:\n{done.stderr[-3000:]}")
@@ -332,12 +361,29 @@ def measure(args, cfg, stack, directory, run_data) -> None:
     sampler.start()
     started = time.time()
     locust = subprocess.Popen(  # noqa: S603
-        [str(ROOT / ".venv" / "bin" / "locust"), "-f", str(HERE / "locustfile.py"), "--headless",
-         "--users", str(args.users), "--spawn-rate", str(args.spawn_rate),
-         "--run-time", f"{args.duration}s", "--host", cfg.url, "--only-summary",
-         "--stop-timeout", "20", "--loglevel", "WARNING"],
-        cwd=ROOT, env={**os.environ, "LOADTEST_DIR": str(directory), "HR_USERS": str(args.hr)},
-        stdout=open(directory / "locust.log", "w"), stderr=subprocess.STDOUT,  # noqa: SIM115
+        [
+            str(ROOT / ".venv" / "bin" / "locust"),
+            "-f",
+            str(HERE / "locustfile.py"),
+            "--headless",
+            "--users",
+            str(args.users),
+            "--spawn-rate",
+            str(args.spawn_rate),
+            "--run-time",
+            f"{args.duration}s",
+            "--host",
+            cfg.url,
+            "--only-summary",
+            "--stop-timeout",
+            "20",
+            "--loglevel",
+            "WARNING",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "LOADTEST_DIR": str(directory), "HR_USERS": str(args.hr)},
+        stdout=open(directory / "locust.log", "w"),
+        stderr=subprocess.STDOUT,  # noqa: SIM115
     )
     drills = []
     try:
