@@ -43,16 +43,17 @@ GENERATED_EMPLOYEES = 2000
 HR_PREFIX = "load-hr-"
 
 
-def prepare(directory: Path, learners: int, hr: int) -> None:
+def prepare(directory: Path, learners: int, hr: int, employees: int) -> None:
     if not dataset.has_generated_data():
         # A municipality-like organisation with three years of history; its accounts share
         # one password so locust can log in as them.
         call_command(
             "generate_dataset",
-            employees=max(GENERATED_EMPLOYEES, learners * 2),
+            employees=max(employees, learners * 2),
             password=PASSWORD,
             verbosity=1,
         )
+    _issue_certificates(600)
     today = date.today()
     usernames = list(
         Employee.objects.active(today)
@@ -80,6 +81,28 @@ def prepare(directory: Path, learners: int, hr: int) -> None:
         )
     )
     print(f"{len(usernames)} learners, {len(hr_accounts)} HR accounts, {len(answer_key)} questions")
+
+
+def _issue_certificates(count: int) -> None:
+    """Certificates for generated completions (generate_dataset writes completions only): the
+    learners' certificate pages then list some, and the worker drill has a ZIP that takes time.
+    """
+    from certificates.services import issue_certificate
+
+    missing = count - Certificate.objects.count()
+    if missing <= 0:
+        return
+    completions = (
+        CourseCompletion.objects.filter(
+            employee__user__username__startswith=dataset.USERNAME_PREFIX,
+            revoked_at__isnull=True,
+            certificate__isnull=True,
+        )
+        .select_related("employee", "course")
+        .order_by("pk")[:missing]
+    )
+    for completion in completions:
+        issue_certificate(completion=completion)
 
 
 @transaction.atomic
@@ -218,10 +241,11 @@ def main() -> None:
     parser.add_argument("directory", type=Path)
     parser.add_argument("--learners", type=int, default=300)
     parser.add_argument("--hr", type=int, default=3)
+    parser.add_argument("--employees", type=int, default=GENERATED_EMPLOYEES)
     parser.add_argument("--since")
     args = parser.parse_args()
     if args.action == "prepare":
-        prepare(args.directory, args.learners, args.hr)
+        prepare(args.directory, args.learners, args.hr, args.employees)
     elif args.action == "enqueue-export":
         print(enqueue_export())
     else:

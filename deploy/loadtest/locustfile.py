@@ -41,7 +41,7 @@ _failures = open(DIR / "failures.jsonl", "a")  # noqa: SIM115 - open for the who
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 MODULE_LINK = re.compile(r'<a class="fw-bold" href="([^"]+)"')
 QUIZ_START = re.compile(r'action="(/moduler/\d+/kunskapstest/)"')
-CHOICE = re.compile(r'<input[^>]*type="(radio|checkbox)"[^>]*>')
+CHOICE = re.compile(r'<input[^>]*type="(?:radio|checkbox)"[^>]*>')
 ATTR = re.compile(r'(name|value)="([^"]*)"')
 ATTEMPT = re.compile(r"/kunskapstest/([0-9a-f-]{36})/")
 BOOK = re.compile(r'action="/kurstillfallen/(\d+)/boka/"')
@@ -97,6 +97,11 @@ def _write_results(environment, **_kwargs):
             for e in stats.errors.values()
         ],
     }
+    # A journey that broke in our own code counts too: it would hide work never done.
+    runner = environment.runner
+    summary["task_exceptions"] = (
+        sum(e["count"] for e in runner.exceptions.values()) if runner else 0
+    )
     (DIR / "locust.json").write_text(json.dumps(summary))
     with _lock:
         (DIR / "client.json").write_text(json.dumps(CLIENT))
@@ -175,7 +180,7 @@ class Learner(_Visitor):
         if not (taking.ok and attempt):
             return
         answers: dict[str, list[str]] = {}
-        for _kind, tag in CHOICE.findall(taking.text):
+        for tag in CHOICE.findall(taking.text):
             attrs = dict(ATTR.findall(tag))
             if attrs.get("name", "").startswith("q_"):
                 answers.setdefault(attrs["name"], []).append(attrs.get("value", ""))
