@@ -121,8 +121,8 @@ check: setup ## Django system checks and the missing-migration check
 PROD_PORT ?= 8080
 REDIS_PORT ?= 6390
 USERS ?= 300
-SPAWN_RATE ?= 10
-DURATION ?= 180
+SPAWN_RATE ?= 2
+DURATION ?= 300
 DRILLS ?= 0
 LOADTEST = PORT=$(PROD_PORT) REDIS_PORT=$(REDIS_PORT) $(BIN)/python deploy/loadtest/run.py
 
@@ -139,7 +139,7 @@ faultdrills: setup ## The load test with the fault drills (an app server, a work
 	$(LOADTEST) --users $(USERS) --spawn-rate $(SPAWN_RATE) --duration $(DURATION) --drills
 
 loadtest-smoke: setup ## Under a minute: prod-local and 20 users for 20 s, data checks included (for CI)
-	$(LOADTEST) --users 20 --spawn-rate 10 --duration 20 --learners 40
+	$(LOADTEST) --users 20 --spawn-rate 10 --duration 20 --learners 40 --employees 200 --certificates 50
 
 clean: ## Remove the virtual environment and the local database
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -43,7 +43,7 @@ GENERATED_EMPLOYEES = 2000
 HR_PREFIX = "load-hr-"
 
 
-def prepare(directory: Path, learners: int, hr: int, employees: int) -> None:
+def prepare(directory: Path, learners: int, hr: int, employees: int, certificates: int) -> None:
     if not dataset.has_generated_data():
         # A municipality-like organisation with three years of history; its accounts share
         # one password so locust can log in as them.
@@ -53,7 +53,7 @@ def prepare(directory: Path, learners: int, hr: int, employees: int) -> None:
             password=PASSWORD,
             verbosity=1,
         )
-    _issue_certificates(600)
+    _issue_certificates(certificates)
     today = date.today()
     usernames = list(
         Employee.objects.active(today)
@@ -241,10 +241,11 @@ def main() -> None:
     parser.add_argument("--learners", type=int, default=300)
     parser.add_argument("--hr", type=int, default=3)
     parser.add_argument("--employees", type=int, default=GENERATED_EMPLOYEES)
+    parser.add_argument("--certificates", type=int, default=600)
     parser.add_argument("--since")
     args = parser.parse_args()
     if args.action == "prepare":
-        prepare(args.directory, args.learners, args.hr, args.employees)
+        prepare(args.directory, args.learners, args.hr, args.employees, args.certificates)
     elif args.action == "enqueue-export":
         print(enqueue_export())
     else:

@@ -365,6 +365,12 @@ def main() -> None:
         default=2000,
         help="generated organisation, made once per database (the first run decides)",
     )
+    parser.add_argument(
+        "--certificates",
+        type=int,
+        default=600,
+        help="at least this many certificates (for the certificate pages and the worker drill)",
+    )
     args = parser.parse_args()
     if args.drills and args.duration < 300:
         args.duration = 300
@@ -407,6 +413,8 @@ def measure(args, cfg, stack, directory, run_data) -> None:
             str(args.hr),
             "--employees",
             str(args.employees),
+            "--certificates",
+            str(args.certificates),
         ).strip()
     )
     since = datetime.now(UTC)
