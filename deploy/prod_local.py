@@ -123,8 +123,6 @@ def app_env(cfg: Config) -> dict[str, str]:
 
 
 def prepare(cfg: Config, env: dict[str, str]) -> None:
-    for sub in ("mail", "media", "private", "static", "logs", "nginx", "hold"):
-        (cfg.dir / sub).mkdir(parents=True, exist_ok=True)
     import psycopg
     from psycopg import sql
 
@@ -435,7 +433,9 @@ def main() -> None:
         except ProcessLookupError:
             cfg.state_file.unlink()
     ensure_packages()
-    cfg.dir.mkdir(parents=True, exist_ok=True)
+    # Before anything starts: Redis, the first process, already writes its log here.
+    for sub in ("mail", "media", "private", "static", "logs", "nginx", "hold"):
+        (cfg.dir / sub).mkdir(parents=True, exist_ok=True)
     env = app_env(cfg)
     procs = commands(cfg)
     Supervisor(cfg, env, procs).run(lambda: prepare(cfg, env))
