@@ -12,7 +12,8 @@ STAMP := $(VENV)/.installed
 OIDC_PROVIDER := tests/identity/oidc_provider
 OIDC_PORT ?= 9000
 
-.PHONY: help run test test-clocks mutation bench lint format setup migrate seed check clean sso-provider
+.PHONY: help run test test-clocks mutation bench lint format setup migrate seed check clean sso-provider \
+	prod-local prod-local-stop loadtest loadtest-smoke faultdrills
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -115,6 +116,31 @@ format: setup ## Fix style with ruff
 check: setup ## Django system checks and the missing-migration check
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# The production stack on this machine (deploy/prod_local.py): nginx with TLS on PROD_PORT, two
+# gunicorn instances, two workers, the scheduler, PostgreSQL database PROD_LOCAL_DB, own Redis.
+PROD_PORT ?= 8080
+REDIS_PORT ?= 6390
+USERS ?= 300
+SPAWN_RATE ?= 2
+DURATION ?= 300
+DRILLS ?= 0
+LOADTEST = PORT=$(PROD_PORT) REDIS_PORT=$(REDIS_PORT) $(BIN)/python deploy/loadtest/run.py
+
+prod-local: setup ## Production stack on this machine, without containers: https://localhost:8080 (Ctrl-C stops it)
+	PORT=$(PROD_PORT) REDIS_PORT=$(REDIS_PORT) $(BIN)/python deploy/prod_local.py
+
+prod-local-stop: setup ## Stop a prod-local running in another terminal or in the background
+	PORT=$(PROD_PORT) REDIS_PORT=$(REDIS_PORT) $(BIN)/python deploy/prod_local.py --stop
+
+loadtest: setup ## Locust against prod-local (USERS, SPAWN_RATE, DURATION s, DRILLS=1); JSON summary last
+	$(LOADTEST) --users $(USERS) --spawn-rate $(SPAWN_RATE) --duration $(DURATION) $(if $(filter 1,$(DRILLS)),--drills)
+
+faultdrills: setup ## The load test with the fault drills (an app server, a worker, the DB connections, Redis)
+	$(LOADTEST) --users $(USERS) --spawn-rate $(SPAWN_RATE) --duration $(DURATION) --drills
+
+loadtest-smoke: setup ## Under a minute: prod-local and 20 users for 20 s, data checks included (for CI)
+	$(LOADTEST) --users 20 --spawn-rate 10 --duration 20 --learners 40 --employees 200 --certificates 50
 
 clean: ## Remove the virtual environment and the local database
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

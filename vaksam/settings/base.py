@@ -127,6 +127,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache_url("REDIS_URL", default="locmemcache://")}
 if env.str("REDIS_URL", default=""):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Redis away: pages still served, login limits fail closed (vaksam/cache.py). Short socket
+    # timeouts, so an unreachable host costs milliseconds per request, not seconds.
+    CACHES["default"]["BACKEND"] = "vaksam.cache.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=0.25, socket_timeout=0.5
+    )
 
 # Unset or empty: mail is written to the log (development); production requires it.
 EMAIL_CONFIG = env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")

@@ -18,6 +18,8 @@ DEBUG = False
 # Never off in production: administrators' local passwords need a second factor.
 ADMIN_REQUIRE_TOTP = True
 SECRET_KEY = _required("SECRET_KEY", env.str("SECRET_KEY", default=""))
+# Rotation: the old key stays here while sessions and reset links signed with it run out.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS", env.list("ALLOWED_HOSTS", default=[]))
 # Login and verification limits count in the cache; every app process must share one.
 _required("REDIS_URL", env.str("REDIS_URL", default=""))
