@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "certificates",
     "reports",
     "privacy",
+    # Before django_tasks_db: its `db_worker` (with a heartbeat) replaces the library's.
+    "jobs",
     "django_ratelimit",
     "csp",
     "django_otp",
@@ -121,6 +123,9 @@ if env.str("REDIS_URL", default=""):
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Seconds before a mail server that does not answer is given up (the worker sends the mails,
+# and a hung connection would hold it for ever).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Vaksam <noreply@vaksam.invalid>")
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -255,8 +260,32 @@ LOGGING = {
     },
 }
 
-# Background work (bulk certificate ZIPs, reminders): a worker runs `manage.py db_worker`.
+# Background work (bulk certificate ZIPs, mails, reminders): a worker runs `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker writes its heartbeat this often (seconds); one silent for WORKER_DEAD_AFTER_SECONDS
+# is dead: /readyz says not ready and its running tasks are queued again (at most
+# WORKER_TASK_MAX_ATTEMPTS runs of a task in all) or marked failed.
+WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=10)
+WORKER_DEAD_AFTER_SECONDS = env.int("WORKER_DEAD_AFTER_SECONDS", default=60)
+WORKER_TASK_MAX_ATTEMPTS = env.int("WORKER_TASK_MAX_ATTEMPTS", default=2)
+# Finished task results (their arguments can hold an e-mail address) and job runs are kept this
+# many days (the daily prune_task_results job).
+TASK_RESULT_RETENTION_DAYS = env.int("TASK_RESULT_RETENTION_DAYS", default=7)
+JOB_RUN_RETENTION_DAYS = env.int("JOB_RUN_RETENTION_DAYS", default=90)
+
+# Scheduled jobs (`manage.py run_scheduler`, or `run_job NAME` from cron): the list, and how a
+# run that died (no heartbeat for JOB_DEAD_AFTER_SECONDS) or failed (retried after
+# JOB_RETRY_AFTER_SECONDS, JOB_MAX_ATTEMPTS in all) is taken over.
+SCHEDULE = "vaksam.schedule.JOBS"
+SCHEDULER_INTERVAL_SECONDS = env.int("SCHEDULER_INTERVAL_SECONDS", default=30)
+JOB_HEARTBEAT_SECONDS = env.int("JOB_HEARTBEAT_SECONDS", default=15)
+JOB_DEAD_AFTER_SECONDS = env.int("JOB_DEAD_AFTER_SECONDS", default=120)
+JOB_RETRY_AFTER_SECONDS = env.int("JOB_RETRY_AFTER_SECONDS", default=15 * 60)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
+# /readyz: 503 when no worker has beaten within WORKER_DEAD_AFTER_SECONDS (set False where no
+# worker runs on purpose); the last daily run is reported, and "stale" past this many hours.
+READYZ_REQUIRE_WORKER = env.bool("READYZ_REQUIRE_WORKER", default=True)
+READYZ_DAILY_RUN_MAX_AGE_HOURS = env.int("READYZ_DAILY_RUN_MAX_AGE_HOURS", default=26)
 
 # Certificates: a PDF render that warns (a missing font, a refused resource) is an error here.
 PDF_STRICT = env.bool("PDF_STRICT", default=False)
