@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -14,6 +14,7 @@ from people.site_history import SiteHistoryView
 from privacy import urls as privacy_urls
 from quizzes import urls as quizzes_urls
 from reports import urls as reports_urls
+from vaksam import health
 
 # Wagtail's site history names people in its rows: ours records them. It goes before the
 # admin's URLs, which would otherwise answer first (a register_admin_urls hook comes after
@@ -33,6 +34,10 @@ site_history_urls = decorate_urlpatterns(
 )
 
 urlpatterns = [
+    # HealthCheckMiddleware answers these first; the patterns name them and answer if it is
+    # ever left out.
+    re_path(r"^healthz/?$", health.healthz, name="healthz"),
+    re_path(r"^readyz/?$", health.readyz, name="readyz"),
     *site_history_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),

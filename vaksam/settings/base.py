@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, answered before host checks, redirects and sessions (vaksam.health).
+    "vaksam.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -248,7 +250,13 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Health probes every few seconds are left out of access logs (runserver's here; gunicorn
+    # can use the same filter in its logconfig_dict).
+    "filters": {"skip_health_checks": {"()": "vaksam.health.SkipHealthChecks"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "access": {"class": "logging.StreamHandler", "filters": ["skip_health_checks"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Every page save queues tasks; their INFO lines drown out what matters.
     "loggers": {
@@ -257,6 +265,7 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         # xhtml2pdf logs the whole document (personal data) with its warnings.
         "xhtml2pdf": {"level": "ERROR"},
+        "django.server": {"handlers": ["access"], "level": "INFO", "propagate": False},
     },
 }
 
