@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -8,8 +9,9 @@ from wagtail.permissions import register_permission_policy
 
 from certificates import admin_views
 from certificates.filters import CertificateFilterSet
-from certificates.models import BackgroundFile, Certificate
+from certificates.models import BackgroundFile, Certificate, CertificateExport
 from certificates.services import issue_certificate
+from certificates.tasks import build_certificate_zip
 from people.access_log import PeopleShownViewSetMixin, Purpose
 
 # A completed course issues its certificate in the same transaction.
@@ -113,3 +115,15 @@ def remove_background_files(user):
                     if built.file:
                         built.file.delete(save=False)
                     built.delete()
+
+
+@hooks.register("task_failed")
+def fail_certificate_export(task_path, args, kwargs):
+    """A ZIP whose task failed, or whose worker died for good (jobs.recovery), says so instead
+    of "Skapas" until it is pruned."""
+    if task_path != build_certificate_zip.module_path:
+        return
+    export_id = args[0] if args else kwargs["export_id"]
+    CertificateExport.objects.filter(pk=export_id, state=CertificateExport.State.PENDING).update(
+        state=CertificateExport.State.FAILED, finished_at=timezone.now()
+    )
