@@ -42,15 +42,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval=None, once=False, **options):
         interval = interval if interval is not None else settings.SCHEDULER_INTERVAL_SECONDS
-        stop = threading.Event()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(sig, lambda *_: stop.set())
         names = ", ".join(f"{job.name} ({job.when.describe()})" for job in jobs())
         self.stdout.write(f"Schemaläggaren startar: {names}")
         busy: set[str] = set()
         lock = threading.Lock()
 
-        def work(item):
+        def work(item, *, in_thread=True):
             try:
                 run = claim(item.job, item.period)
                 if run is not None:
@@ -61,10 +58,21 @@ class Command(BaseCommand):
             except Exception:
                 logger.exception("Job %s (%s) could not be run", item.job.name, item.period)
             finally:
-                connection.close()
+                if in_thread:
+                    connection.close()
                 with lock:
                     busy.discard(item.job.name)
 
+        if once:
+            # One pass in this thread, one job after the other (for a timer, or to try it out).
+            for item in due():
+                busy.add(item.job.name)
+                work(item, in_thread=False)
+            return
+
+        stop = threading.Event()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, lambda *_: stop.set())
         with ThreadPoolExecutor(max_workers=len(jobs()), thread_name_prefix="job") as pool:
             while not stop.is_set():
                 close_old_connections()
@@ -80,8 +88,6 @@ class Command(BaseCommand):
                             continue
                         busy.add(item.job.name)
                     pool.submit(work, item)
-                if once:
-                    break
                 stop.wait(interval)
         close_old_connections()
         self.stdout.write("Schemaläggaren har stannat.")
