@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -34,10 +34,10 @@ site_history_urls = decorate_urlpatterns(
 )
 
 urlpatterns = [
-    # HealthCheckMiddleware answers these first; the patterns name them and answer if it is
-    # ever left out.
-    re_path(r"^healthz/?$", health.healthz, name="healthz"),
-    re_path(r"^readyz/?$", health.readyz, name="readyz"),
+    # HealthCheckMiddleware answers these first (with or without a slash); the patterns name
+    # them and answer should it ever be left out.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     *site_history_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
