@@ -18,9 +18,9 @@ def worker(db):
 
 
 @pytest.mark.parametrize("path", ["/healthz", "/healthz/"])
-def test_healthz_answers_without_touching_the_database(client, path, django_assert_num_queries):
-    with django_assert_num_queries(0):
-        response = client.get(path)
+def test_healthz_answers_without_touching_the_database(client, path):
+    # No `db` fixture: pytest-django refuses any query here, so a 200 proves none was made.
+    response = client.get(path)
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
     assert response["Cache-Control"] == "no-store"
