@@ -104,6 +104,8 @@ bench: setup ## Run the benchmarks in bench/ and print their results as JSON
 	$(BIN)/python bench/retention.py
 	$(BIN)/python bench/access_log.py
 	$(BIN)/python bench/request_cost.py
+	$(BIN)/python bench/health.py
+	$(BIN)/python bench/exports.py
 
 lint: setup ## Check style with ruff
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -8,8 +9,9 @@ from wagtail.permissions import register_permission_policy
 
 from certificates import admin_views
 from certificates.filters import CertificateFilterSet
-from certificates.models import Certificate
+from certificates.models import Certificate, CertificateExport
 from certificates.services import issue_certificate
+from certificates.tasks import build_certificate_zip
 from people.access_log import PeopleShownViewSetMixin, Purpose
 
 # A completed course issues its certificate in the same transaction.
@@ -98,3 +100,15 @@ class CertificateViewSet(PeopleShownViewSetMixin, ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
     return CertificateViewSet("certificates")
+
+
+@hooks.register("task_failed")
+def fail_certificate_export(task_path, args, kwargs):
+    """A ZIP whose task failed, or whose worker died for good (jobs.recovery), says so instead
+    of "Skapas" until it is pruned."""
+    if task_path != build_certificate_zip.module_path:
+        return
+    export_id = args[0] if args else kwargs["export_id"]
+    CertificateExport.objects.filter(pk=export_id, state=CertificateExport.State.PENDING).update(
+        state=CertificateExport.State.FAILED, finished_at=timezone.now()
+    )

@@ -98,6 +98,19 @@ def send_booking_email(booking: Booking, kind: str) -> None:
         message.send()
 
 
+def mail_after_commit(booking: Booking, kind: str) -> None:
+    """Send the booking mail from the worker once the booking is saved.
+
+    A slow or failing mail server then never delays, undoes or hides a saved booking: the page
+    answers at once, and a mail that cannot be sent is a failed task, not a 500 (`robust`: even
+    a queue that cannot be reached is only logged).
+    """
+    # Imported here: courses.tasks imports this module.
+    from courses.tasks import send_booking_email_task
+
+    transaction.on_commit(lambda: send_booking_email_task.enqueue(booking.pk, kind), robust=True)
+
+
 @transaction.atomic
 def book(*, employee: Employee, session: CourseSession) -> Booking:
     """A seat if there is one, otherwise a place in the waiting list."""
@@ -135,7 +148,7 @@ def book(*, employee: Employee, session: CourseSession) -> Booking:
     except IntegrityError as error:
         raise BookingError(_("Du är redan anmäld till det här kurstillfället.")) from error
     kind = "confirmed" if status == Booking.Status.CONFIRMED else "waitlisted"
-    transaction.on_commit(lambda: send_booking_email(booking, kind))
+    mail_after_commit(booking, kind)
     return booking
 
 
@@ -154,7 +167,7 @@ def cancel(*, booking: Booking) -> Booking:
     booking.status = Booking.Status.CANCELLED
     booking.cancelled_at = timezone.now()
     booking.save(update_fields=["status", "cancelled_at"])
-    transaction.on_commit(lambda: send_booking_email(booking, "cancelled"))
+    mail_after_commit(booking, "cancelled")
     if had_seat:
         promote_from_waiting_list(session)
     return booking
@@ -173,9 +186,7 @@ def cancel_session(*, session: CourseSession) -> int:
         booking.status = Booking.Status.CANCELLED
         booking.cancelled_at = timezone.now()
         booking.save(update_fields=["status", "cancelled_at"])
-        transaction.on_commit(
-            lambda booking=booking: send_booking_email(booking, "session_cancelled")
-        )
+        mail_after_commit(booking, "session_cancelled")
     return len(live)
 
 
@@ -187,7 +198,7 @@ def promote_from_waiting_list(session: CourseSession) -> list[Booking]:
     for booking in promoted:
         booking.status = Booking.Status.CONFIRMED
         booking.save(update_fields=["status"])
-        transaction.on_commit(lambda booking=booking: send_booking_email(booking, "promoted"))
+        mail_after_commit(booking, "promoted")
     return promoted
 
 

@@ -70,6 +70,8 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "privacy.view_access_log",
         "privacy.view_retention_plan",
         "privacy.produce_register_extract",
+        # The scheduled jobs' page: how reminders and retention went (read only, no names).
+        "jobs.view_jobrun",
     ],
     # The data protection officer reads the logs, the retention plan and the record of
     # processing; nothing else (DESIGN.md).

@@ -14,6 +14,7 @@ from people.site_history import SiteHistoryView
 from privacy import urls as privacy_urls
 from quizzes import urls as quizzes_urls
 from reports import urls as reports_urls
+from vaksam import health
 
 # Wagtail's site history names people in its rows: ours records them. It goes before the
 # admin's URLs, which would otherwise answer first (a register_admin_urls hook comes after
@@ -33,6 +34,10 @@ site_history_urls = decorate_urlpatterns(
 )
 
 urlpatterns = [
+    # HealthCheckMiddleware answers these first (with or without a slash); the patterns name
+    # them and answer should it ever be left out.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     *site_history_urls,
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),

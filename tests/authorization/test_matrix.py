@@ -69,6 +69,7 @@ OUR_APPS = {
     "certificates",
     "reports",
     "privacy",
+    "jobs",
 }
 OUR_ADMIN_PREFIXES = ("admin/tvastegsverifiering/",)
 
@@ -167,6 +168,10 @@ def demo(db):
 
     seed_demo()
     _give_distinct_names()
+    # A live worker, so /readyz answers 200 (it is 503 without one).
+    from jobs.recovery import record_heartbeat
+
+    record_heartbeat("matrix-worker", starting=True)
     users = {u.username: u for u in get_user_model().objects.filter(username__in=LOGINS.values())}
     logins = set(LOGINS.values())
     # "Another employee": an ordinary employee outside the chef's unit, with a passed quiz.

@@ -54,6 +54,7 @@ PAGES = [
     ("hr", "/konto/tvastegsverifiering/aktivera/"),  # the second factor's enrolment
     ("admin", "/admin/inloggning/identiteter/"),  # remembered SSO links
     ("dataskydd", "/admin/dataskydd/gallringsplan/"),  # the retention plan
+    ("hr", "/admin/schemalagda-jobb/"),  # the scheduled jobs and the workers
     # The data protection officer's log of who saw whom: the log, a search, a form error.
     ("dataskydd", "/admin/dataskydd/loggar/"),
     ("dataskydd", "/admin/dataskydd/loggar/?person=Lindstr%C3%B6m"),

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "certificates",
     "reports",
     "privacy",
+    # Before django_tasks_db: its `db_worker` (with a heartbeat) replaces the library's.
+    "jobs",
     "django_ratelimit",
     "csp",
     "django_otp",
@@ -62,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, answered before host checks, redirects and sessions (vaksam.health).
+    "vaksam.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files straight after the security headers: no session or database for a stylesheet.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -313,7 +317,13 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Health probes every few seconds are left out of access logs (runserver's here; gunicorn
+    # can use the same filter in its logconfig_dict).
+    "filters": {"skip_health_checks": {"()": "vaksam.health.SkipHealthChecks"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "access": {"class": "logging.StreamHandler", "filters": ["skip_health_checks"]},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # Every page save queues tasks; their INFO lines drown out what matters.
     "loggers": {
@@ -322,11 +332,36 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         # xhtml2pdf logs the whole document (personal data) with its warnings.
         "xhtml2pdf": {"level": "ERROR"},
+        "django.server": {"handlers": ["access"], "level": "INFO", "propagate": False},
     },
 }
 
-# Background work (bulk certificate ZIPs, reminders): a worker runs `manage.py db_worker`.
+# Background work (bulk certificate ZIPs, mails, reminders): a worker runs `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker writes its heartbeat this often (seconds); one silent for WORKER_DEAD_AFTER_SECONDS
+# is dead: /readyz says not ready and its running tasks are queued again (at most
+# WORKER_TASK_MAX_ATTEMPTS runs of a task in all) or marked failed.
+WORKER_HEARTBEAT_SECONDS = env.int("WORKER_HEARTBEAT_SECONDS", default=10)
+WORKER_DEAD_AFTER_SECONDS = env.int("WORKER_DEAD_AFTER_SECONDS", default=60)
+WORKER_TASK_MAX_ATTEMPTS = env.int("WORKER_TASK_MAX_ATTEMPTS", default=2)
+# Finished task results (their arguments can hold an e-mail address) and job runs are kept this
+# many days (the daily prune_task_results job).
+TASK_RESULT_RETENTION_DAYS = env.int("TASK_RESULT_RETENTION_DAYS", default=7)
+JOB_RUN_RETENTION_DAYS = env.int("JOB_RUN_RETENTION_DAYS", default=90)
+
+# Scheduled jobs (`manage.py run_scheduler`, or `run_job NAME` from cron): the list, and how a
+# run that died (no heartbeat for JOB_DEAD_AFTER_SECONDS) or failed (retried after
+# JOB_RETRY_AFTER_SECONDS, JOB_MAX_ATTEMPTS in all) is taken over.
+SCHEDULE = "vaksam.schedule.JOBS"
+SCHEDULER_INTERVAL_SECONDS = env.int("SCHEDULER_INTERVAL_SECONDS", default=30)
+JOB_HEARTBEAT_SECONDS = env.int("JOB_HEARTBEAT_SECONDS", default=15)
+JOB_DEAD_AFTER_SECONDS = env.int("JOB_DEAD_AFTER_SECONDS", default=120)
+JOB_RETRY_AFTER_SECONDS = env.int("JOB_RETRY_AFTER_SECONDS", default=15 * 60)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=3)
+# /readyz: 503 when no worker has beaten within WORKER_DEAD_AFTER_SECONDS (set False where no
+# worker runs on purpose); the last daily run is reported, and "stale" past this many hours.
+READYZ_REQUIRE_WORKER = env.bool("READYZ_REQUIRE_WORKER", default=True)
+READYZ_DAILY_RUN_MAX_AGE_HOURS = env.int("READYZ_DAILY_RUN_MAX_AGE_HOURS", default=26)
 
 # Certificates: a PDF render that warns (a missing font, a refused resource) is an error here.
 PDF_STRICT = env.bool("PDF_STRICT", default=False)
