@@ -88,14 +88,14 @@ def recompute_compliance(
     *, employee_ids: Iterable[int] | None = None, today: date | None = None
 ) -> int:
     """Bring the stored statuses in line with rules, completions and activity. Returns rows."""
+    today = today or timezone.localdate()
+    if employee_ids is not None:
+        employee_ids = set(employee_ids)
+        if not employee_ids:
+            return 0  # nothing changed: not even a savepoint
+        if len(employee_ids) > TARGETED_LIMIT:
+            employee_ids = None
     with transaction.atomic():
-        today = today or timezone.localdate()
-        if employee_ids is not None:
-            employee_ids = set(employee_ids)
-            if not employee_ids:
-                return 0
-            if len(employee_ids) > TARGETED_LIMIT:
-                employee_ids = None
         assigned = _assignments(employee_ids, today)
 
         def scoped(queryset):

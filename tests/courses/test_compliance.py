@@ -316,3 +316,26 @@ def test_a_revoked_completion_no_longer_counts_as_compliant(course, employee, ru
     assert row.due_date == employee.start_date + timedelta(days=30)
     recompute_compliance()
     assert status(employee, course).status == "overdue"
+
+
+def test_a_change_that_names_nobody_costs_no_queries(
+    course, employee, rule, django_assert_num_queries
+):
+    # employees_changed runs in every save of people; an empty change must not touch the table.
+    recompute_compliance()
+    with django_assert_num_queries(0):
+        assert recompute_compliance(employee_ids=[]) == 0
+    assert recompute_compliance(employee_ids=[employee.pk]) == 1
+
+
+def test_a_targeted_recompute_of_very_many_rebuilds_everyone(
+    course, employee, rule, roles, unit, monkeypatch
+):
+    # Above the limit the run goes over everyone instead: still every named person is right.
+    other = EmployeeFactory(org_unit=unit, roles=[roles["medarbetare"]])
+    monkeypatch.setattr("courses.compliance.TARGETED_LIMIT", 1)
+    assert recompute_compliance(employee_ids=[employee.pk, other.pk]) == 2
+    assert {row.employee for row in ComplianceStatus.objects.filter(course=course)} == {
+        employee,
+        other,
+    }
