@@ -339,3 +339,23 @@ def test_a_targeted_recompute_of_very_many_rebuilds_everyone(
         employee,
         other,
     }
+
+
+def test_a_status_carries_the_roles_the_follow_up_counts_by(course, employee, rule):
+    # reports.queries.by_role splits this column: each of the employee's roles, no other.
+    recompute_compliance()
+    stored = status(employee, course).role_ids.split(",")
+    assert sorted(stored) == sorted(str(role.pk) for role in employee.roles.all())
+
+
+def test_passes_before_a_revoked_completion_do_not_start_the_next_round(course, employee, rule):
+    # The revoked round's passes are history: the employee has not started again.
+    employee.start_date = timezone.localdate()
+    employee.save()
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    revoke_completion(completion=CourseCompletion.objects.get(employee=employee))
+    row = status(employee, course)
+    assert (row.status, row.valid_until) == ("not_started", None)
+    ModuleProgress.record_open(employee=employee, module=course.intro_module)
+    assert status(employee, course).status == "in_progress"
