@@ -359,3 +359,13 @@ def test_passes_before_a_revoked_completion_do_not_start_the_next_round(course, 
     assert (row.status, row.valid_until) == ("not_started", None)
     ModuleProgress.record_open(employee=employee, module=course.intro_module)
     assert status(employee, course).status == "in_progress"
+
+
+def test_validity_counts_from_the_day_of_completion_not_the_day_of_the_run(course, employee, rule):
+    completed_at = timezone.now() - timedelta(days=100)
+    CourseCompletion.objects.create(
+        employee=employee, course=course, completed_at=completed_at, valid_until=completed_at
+    )
+    recompute_compliance()
+    expected = add_months(timezone.localdate(completed_at), course.validity_months)
+    assert status(employee, course).valid_until == expected
