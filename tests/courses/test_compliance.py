@@ -358,7 +358,22 @@ def test_passes_before_a_revoked_completion_do_not_start_the_next_round(course, 
     row = status(employee, course)
     assert (row.status, row.valid_until) == ("not_started", None)
     ModuleProgress.record_open(employee=employee, module=course.intro_module)
-    assert status(employee, course).status == "in_progress"
+    row = status(employee, course)
+    opened = ModuleProgress.objects.get(employee=employee, module=course.intro_module)
+    # The follow-up's "senaste aktivitet" column.
+    assert (row.status, row.last_activity) == ("in_progress", opened.last_opened_at)
+
+
+def test_a_rebuild_rewrites_only_the_rows_that_changed(course, employee, rule, roles, unit):
+    # The nightly rebuild goes over every employee: unchanged rows must not be written again.
+    other = EmployeeFactory(org_unit=unit, roles=[roles["medarbetare"]])
+    recompute_compliance()
+    before = {row.employee_id: row.updated_at for row in ComplianceStatus.objects.all()}
+    ModuleProgress.objects.create(employee=other, module=course.intro_module)
+    recompute_compliance()
+    after = {row.employee_id: row.updated_at for row in ComplianceStatus.objects.all()}
+    assert after[employee.pk] == before[employee.pk]
+    assert after[other.pk] > before[other.pk]
 
 
 def test_validity_counts_from_the_day_of_completion_not_the_day_of_the_run(course, employee, rule):
