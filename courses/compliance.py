@@ -29,6 +29,8 @@ from people.models import Employee
 Status = ComplianceStatus.Status
 # Above this many employees a targeted recompute is slower than a rebuild.
 TARGETED_LIMIT = 5000
+# Rows per statement: PostgreSQL's CASE for bulk_update and SQLite's limit on query parameters.
+BATCH_SIZE = 2000
 
 
 def status_for(
@@ -173,16 +175,18 @@ def recompute_compliance(
                     setattr(row, name, values[name])
                 row.updated_at = timezone.now()  # bulk_update skips auto_now
                 to_update.append(row)
-        ComplianceStatus.objects.bulk_update(to_update, [*fields, "updated_at"], batch_size=2000)
+        ComplianceStatus.objects.bulk_update(
+            to_update, [*fields, "updated_at"], batch_size=BATCH_SIZE
+        )
         ComplianceStatus.objects.bulk_create(
             [
                 ComplianceStatus(employee_id=key[0], course_id=key[1], **values)
                 for key, values in wanted.items()
                 if key not in existing
             ],
-            batch_size=2000,
+            batch_size=BATCH_SIZE,
         )
         gone = [row.pk for key, row in existing.items() if key not in wanted]
-        for start in range(0, len(gone), 2000):
-            ComplianceStatus.objects.filter(pk__in=gone[start : start + 2000]).delete()
+        for start in range(0, len(gone), BATCH_SIZE):
+            ComplianceStatus.objects.filter(pk__in=gone[start : start + BATCH_SIZE]).delete()
         return len(wanted)

@@ -12,6 +12,7 @@ The results are kept in var/mutation/<group>.json; tests/mutation_report.py prin
 import json
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -151,6 +152,16 @@ def run_group(name: str) -> None:
     _run(functions, max_children=1)
 
 
+def show(mutant: str) -> str:
+    shown = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", mutant],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return f"{mutant}\n{shown.stdout.strip()}\n"
+
+
 def main() -> int:
     names = sys.argv[1:] or list(GROUPS)
     unknown = [name for name in names if name not in GROUPS]
@@ -173,6 +184,9 @@ def main() -> int:
             return 1
         found = results(Path("mutants"))
         (RESULTS / f"{name}.json").write_text(json.dumps(found, indent=1, sort_keys=True))
+        # The survivors' changes, kept: the next group's run replaces mutants/.
+        diffs = [show(mutant) for mutant, status in sorted(found.items()) if status == "survived"]
+        (RESULTS / f"{name}.survivors.txt").write_text("\n".join(diffs))
     return 0
 
 

@@ -384,3 +384,21 @@ def test_validity_counts_from_the_day_of_completion_not_the_day_of_the_run(cours
     recompute_compliance()
     expected = add_months(timezone.localdate(completed_at), course.validity_months)
     assert status(employee, course).valid_until == expected
+
+
+def test_a_rebuild_writes_and_removes_more_rows_than_one_batch(
+    course, rule, roles, unit, monkeypatch
+):
+    # A municipality has tens of thousands of statuses; here a batch is 2 rows instead of 2000.
+    monkeypatch.setattr("courses.compliance.BATCH_SIZE", 2)
+    people = [EmployeeFactory(org_unit=unit, roles=[roles["medarbetare"]]) for _ in range(5)]
+    assert recompute_compliance() == 5
+    assert ComplianceStatus.objects.filter(course=course).count() == 5
+    for person in people:
+        ModuleProgress.objects.create(employee=person, module=course.intro_module)
+    recompute_compliance()
+    assert set(ComplianceStatus.objects.values_list("status", flat=True)) == {"in_progress"}
+    rule.is_active = False
+    rule.save()
+    recompute_compliance()
+    assert not ComplianceStatus.objects.exists()
