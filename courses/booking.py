@@ -57,7 +57,6 @@ def send_booking_email(booking: Booking, kind: str) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         has_seat = kind in {"confirmed", "promoted"}
         context = {
-            "booking": booking,
             "session": session,
             "employee": employee,
             "kind": kind,

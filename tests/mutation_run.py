@@ -12,7 +12,6 @@ The results are kept in var/mutation/<group>.json; tests/mutation_report.py prin
 import json
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -136,30 +135,42 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
 RESULTS = Path("var/mutation")
 
 
-def run_group(name: str) -> None:
+def configure(name: str) -> None:
+    """mutmut's configuration for the group: its files and its tests."""
     import mutmut.configuration
-    from mutmut.__main__ import _run
 
-    files, functions, tests = GROUPS[name]
-    shutil.rmtree("mutants", ignore_errors=True)
+    files, _, tests = GROUPS[name]
     mutmut.configuration.reset_config()
     mutmut.configuration._config = replace(
         mutmut.configuration.config(),
         only_mutate=files,
         pytest_add_cli_args_test_selection=tests,
     )
+
+
+def survivors(found: dict[str, str]) -> str:
+    """Each survivor's change (as `mutmut show` prints it); the group must be configured."""
+    from mutmut.mutation.diff_apply import find_mutant, get_diff_for_mutant
+
+    shown = []
+    for mutant, status in sorted(found.items()):
+        if status == "survived":
+            path = find_mutant(mutant).path
+            shown.append(f"{mutant}\n{get_diff_for_mutant(mutant, path=path)}")
+    return "\n".join(shown)
+
+
+def run_group(name: str) -> None:
+    from mutmut.__main__ import _run
+
+    shutil.rmtree("mutants", ignore_errors=True)
+    configure(name)
     # One child at a time: the machine is shared, and the children all use one database file.
-    _run(functions, max_children=1)
-
-
-def show(mutant: str) -> str:
-    shown = subprocess.run(
-        [sys.executable, "-m", "mutmut", "show", mutant],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return f"{mutant}\n{shown.stdout.strip()}\n"
+    _run(GROUPS[name][1], max_children=1)
+    found = results(Path("mutants"))
+    (RESULTS / f"{name}.json").write_text(json.dumps(found, indent=1, sort_keys=True))
+    # The survivors' changes, kept: the next group's run replaces mutants/.
+    (RESULTS / f"{name}.survivors.txt").write_text(survivors(found))
 
 
 def main() -> int:
@@ -182,11 +193,6 @@ def main() -> int:
         if os.waitstatus_to_exitcode(status) != 0:
             print(f"mutmut failed for group {name}")
             return 1
-        found = results(Path("mutants"))
-        (RESULTS / f"{name}.json").write_text(json.dumps(found, indent=1, sort_keys=True))
-        # The survivors' changes, kept: the next group's run replaces mutants/.
-        diffs = [show(mutant) for mutant, status in sorted(found.items()) if status == "survived"]
-        (RESULTS / f"{name}.survivors.txt").write_text("\n".join(diffs))
     return 0
 
 

@@ -1,6 +1,6 @@
 """Booking course sessions: seats, the waiting list, e-mail with a calendar file, deadlines."""
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -200,3 +200,84 @@ def test_the_waiting_list_mail_has_no_meeting_link(
     assert "väntelistan" in message.subject
     assert session.meeting_url not in message.body
     assert session.meeting_url not in message.alternatives[0][0]
+
+
+# 10:00–12:00 Swedish time (CET) on a day after every frozen clock of `make test-clocks`.
+FIXED_START = datetime(2027, 3, 10, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("kind", "says", "has_seat"),
+    [
+        ("confirmed", "Du är bokad på kurstillfället", True),
+        ("waitlisted", "du står på väntelistan", False),
+        ("promoted", "du har flyttats från väntelistan", True),
+        ("cancelled", "Din bokning är avbokad.", False),
+        ("session_cancelled", "tyvärr inställt och din bokning är avbokad", False),
+    ],
+)
+def test_each_booking_mail_says_what_happened_to_whom_and_when(
+    course, unit, django_capture_on_commit_callbacks, kind, says, has_seat
+):
+    session = make_session(course, starts_at=FIXED_START, capacity=1, location="Rum 3")
+    first, second = EmployeeFactory(org_unit=unit), EmployeeFactory(org_unit=unit)
+    with django_capture_on_commit_callbacks(execute=True):
+        seat = booking.book(employee=first, session=session)
+    if kind != "confirmed":
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            booking.book(employee=second, session=session)  # the waiting list
+    if kind in {"promoted", "cancelled", "session_cancelled"}:
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            if kind == "session_cancelled":
+                booking.cancel_session(session=session)
+            else:
+                booking.cancel(booking=seat)
+    person = second if kind in {"waitlisted", "promoted"} else first
+    messages = [m for m in mail.outbox if m.to == [person.user.email]]
+    message = messages[0]
+    html = message.alternatives[0][0]
+    for text in (message.body, html):
+        assert says in text
+        assert course.title in text
+        assert "10 mars 2027 10:00" in text and "12:00" in text  # Swedish time
+    assert course.title in message.subject
+    assert f"Hej {person.user.first_name}!" in message.body
+    assert (session.meeting_url in message.body) is has_seat
+    assert ("Rum 3" in message.body) is not has_seat
+    calendar = [a for a in message.attachments if a[0] == "kurstillfalle.ics"]
+    assert bool(calendar) is (kind in {"confirmed", "promoted", "session_cancelled"})
+    if kind == "session_cancelled":
+        assert {m.to[0] for m in mail.outbox} == {first.user.email, second.user.email}
+
+
+def test_a_cancellation_is_dated_and_a_called_off_session_leaves_earlier_ones_alone(
+    course, unit, django_capture_on_commit_callbacks
+):
+    session = make_session(course)
+    gone, staying = EmployeeFactory(org_unit=unit), EmployeeFactory(org_unit=unit)
+    earlier = booking.cancel(booking=booking.book(employee=gone, session=session))
+    assert earlier.cancelled_at is not None
+    booking.book(employee=staying, session=session)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert booking.cancel_session(session=session) == 1
+    # Whoever had already cancelled is not told again, and keeps the day they cancelled.
+    assert [m.to for m in mail.outbox] == [[staying.user.email]]
+    assert Booking.objects.get(pk=earlier.pk).cancelled_at == earlier.cancelled_at
+    called_off = Booking.objects.get(employee=staying)
+    assert (called_off.status, called_off.cancelled_at is not None) == ("cancelled", True)
+    assert CourseSession.objects.get(pk=session.pk).status == CourseSession.Status.CANCELLED
+
+
+def test_a_refusal_names_the_deadline_in_swedish_time(course, employee):
+    session = make_session(
+        course,
+        starts_at=timezone.now() + timedelta(hours=12),
+        booking_deadline=datetime(2026, 1, 5, 9, 30, tzinfo=UTC),
+    )
+    with pytest.raises(
+        booking.BookingError, match="Sista dag att boka var 5 januari 2026 kl. 10:30"
+    ):
+        booking.book(employee=employee, session=session)
