@@ -61,6 +61,8 @@ def test_calendar_file_download(client, session, employee):
     body = response.content.decode()
     assert response["Content-Type"] == "text/calendar"
     assert "BEGIN:VCALENDAR" in body and "SUMMARY:" in body and session.course.title in body
+    # RFC 5545 requires both; calendar programs refuse a file without them.
+    assert "VERSION:2.0" in body and "PRODID:-//Vaksam//Kurstillfällen//SV" in body
     assert f"UID:kurstillfalle-{session.pk}@vaksam" in body
 
 
