@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
+import icalendar
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -283,3 +284,47 @@ def test_a_refusal_names_the_deadline_in_swedish_time(course, employee):
         booking.BookingError, match="Sista dag att boka var 5 januari 2026 kl. 10:30"
     ):
         booking.book(employee=employee, session=session)
+
+
+def test_the_calendar_file_holds_the_whole_event_and_a_called_off_one_is_cancelled(
+    course, employee
+):
+    session = make_session(course, starts_at=FIXED_START, location="Rum 3")
+    event = icalendar.Calendar.from_ical(booking.calendar_file(session)).walk("VEVENT")[0]
+    assert icalendar.Calendar.from_ical(booking.calendar_file(session))["METHOD"] == "PUBLISH"
+    assert event["UID"] == f"kurstillfalle-{session.pk}@vaksam"
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
+        session.starts_at,
+        session.ends_at,
+    )
+    assert event.decoded("DTSTAMP") <= timezone.now()
+    assert str(event["SUMMARY"]) == course.title
+    assert (str(event["LOCATION"]), str(event["URL"])) == (session.meeting_url,) * 2
+    assert "STATUS" not in event
+    # Without a seat: the place and no link; a session with no place says its format.
+    event = icalendar.Calendar.from_ical(
+        booking.calendar_file(session, with_meeting_link=False)
+    ).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == "Rum 3" and "URL" not in event
+    session.location = ""
+    event = icalendar.Calendar.from_ical(
+        booking.calendar_file(session, with_meeting_link=False)
+    ).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == session.get_format_display()
+    # A called-off session's file replaces the invitation in the calendar as cancelled.
+    booking.cancel_session(session=session)
+    session.refresh_from_db()
+    event = icalendar.Calendar.from_ical(booking.calendar_file(session)).walk("VEVENT")[0]
+    assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_attendance_records_who_registered_it_and_who_changed_it(course, employee, unit):
+    session = make_session(course, starts_at=timezone.now() - timedelta(hours=3))
+    first, second = EmployeeFactory(org_unit=unit), EmployeeFactory(org_unit=unit)
+    [mark] = booking.mark_attendance(
+        session=session, marks={employee.pk: "absent"}, user=first.user
+    )
+    assert (mark.status, mark.marked_by) == ("absent", first.user)
+    booking.mark_attendance(session=session, marks={employee.pk: "present"}, user=second.user)
+    mark.refresh_from_db()
+    assert (mark.status, mark.marked_by) == ("present", second.user)
