@@ -39,18 +39,18 @@ def issue_certificate(*, completion: CourseCompletion) -> Certificate:
     raise RuntimeError("Could not draw a unique certificate code")
 
 
-@transaction.atomic
 def revoke_certificate(*, certificate: Certificate, reason: str, user) -> Certificate:
     """Revoke with a reason; written to Wagtail's audit log with who and why."""
-    certificate.revoked_at = timezone.now()
-    certificate.revoked_reason = reason.strip()
-    certificate.revoked_by = user
-    certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
-    revoke_completion(completion=certificate.completion)
-    log(
-        instance=certificate,
-        action="certificates.revoke",
-        user=user,
-        data={"reason": certificate.revoked_reason, "code": certificate.display_code},
-    )
-    return certificate
+    with transaction.atomic():
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_reason = reason.strip()
+        certificate.revoked_by = user
+        certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+        revoke_completion(completion=certificate.completion)
+        log(
+            instance=certificate,
+            action="certificates.revoke",
+            user=user,
+            data={"reason": certificate.revoked_reason, "code": certificate.display_code},
+        )
+        return certificate

@@ -90,7 +90,6 @@ def complete_course_if_done(*, employee: Employee, course: CoursePage) -> Course
     return completion
 
 
-@transaction.atomic
 def record_module_completion(
     *,
     employee: Employee,
@@ -102,29 +101,30 @@ def record_module_completion(
 
     The first pass in a round is kept; a later pass returns it unchanged.
     """
-    completed_at = completed_at or timezone.now()
-    # Only the employee row: the default ordering joins the account, nullable since leavers
-    # lose it, and PostgreSQL locks no nullable side of an outer join.
-    Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).first()
-    course = module.get_parent().specific
-    since = CourseCompletion.objects.round_start(employee=employee, course=course)
-    existing = (
-        ModuleCompletion.objects.in_round(since)
-        .filter(employee=employee, module=module)
-        .order_by("completed_at")
-        .first()
-    )
-    if existing is not None:
-        # Nothing new passed, but requirements may have changed since (a module unpublished,
-        # a role removed): check whether the course is complete now.
-        complete_course_if_done(employee=employee, course=course)
-        return existing
-    completion = ModuleCompletion.objects.create(
-        employee=employee, module=module, completed_at=completed_at, score=score
-    )
-    if complete_course_if_done(employee=employee, course=course) is None:
-        recompute_compliance(employee_ids=[employee.pk])  # a pass is progress
-    return completion
+    with transaction.atomic():
+        completed_at = completed_at or timezone.now()
+        # Only the employee row: the default ordering joins the account, nullable since leavers
+        # lose it, and PostgreSQL locks no nullable side of an outer join.
+        Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).first()
+        course = module.get_parent().specific
+        since = CourseCompletion.objects.round_start(employee=employee, course=course)
+        existing = (
+            ModuleCompletion.objects.in_round(since)
+            .filter(employee=employee, module=module)
+            .order_by("completed_at")
+            .first()
+        )
+        if existing is not None:
+            # Nothing new passed, but requirements may have changed since (a module unpublished,
+            # a role removed): check whether the course is complete now.
+            complete_course_if_done(employee=employee, course=course)
+            return existing
+        completion = ModuleCompletion.objects.create(
+            employee=employee, module=module, completed_at=completed_at, score=score
+        )
+        if complete_course_if_done(employee=employee, course=course) is None:
+            recompute_compliance(employee_ids=[employee.pk])  # a pass is progress
+        return completion
 
 
 def revoke_completion(*, completion: CourseCompletion) -> CourseCompletion:

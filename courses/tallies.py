@@ -24,7 +24,6 @@ def attendance_before(moment: datetime):
     return Attendance.objects.filter(session__starts_at__lt=moment)
 
 
-@transaction.atomic
 def fold_bookings(*, before: datetime) -> int:
     """Count the confirmed bookings (and no-shows among them) of sessions that started before
     `before` into `SessionTally` rows, then delete every booking of those sessions.
@@ -32,42 +31,45 @@ def fold_bookings(*, before: datetime) -> int:
     Reads the attendance to tell no-shows, so it must run before that attendance is folded.
     Returns the number of bookings removed; a fixed number of queries whatever their number.
     """
-    bookings = bookings_before(before)
-    outcome = Attendance.objects.filter(
-        session_id=OuterRef("session_id"), employee_id=OuterRef("employee_id")
-    ).values("status")[:1]
-    rows = (
-        bookings.filter(status=Booking.Status.CONFIRMED)
-        .annotate(outcome=Subquery(outcome))
-        .values_list("session_id", "employee_id", "employee__org_unit_id", "outcome")
-        .order_by()
-    )
-    roles = role_sets(bookings.values("employee_id"))
-    booked, no_shows = Counter(), Counter()
-    for session_id, employee_id, unit_id, status in rows.iterator(chunk_size=5000):
-        cell = (session_id, unit_id, roles.get(employee_id, ""))
-        booked[cell] += 1
-        no_shows[cell] += status == Attendance.Status.ABSENT
-    _write({cell: {"booked": n, "no_shows": no_shows[cell]} for cell, n in booked.items()})
-    removed, _ = bookings.delete()
-    return removed
+    with transaction.atomic():
+        bookings = bookings_before(before)
+        outcome = Attendance.objects.filter(
+            session_id=OuterRef("session_id"), employee_id=OuterRef("employee_id")
+        ).values("status")[:1]
+        rows = (
+            bookings.filter(status=Booking.Status.CONFIRMED)
+            .annotate(outcome=Subquery(outcome))
+            .values_list("session_id", "employee_id", "employee__org_unit_id", "outcome")
+            .order_by()
+        )
+        roles = role_sets(bookings.values("employee_id"))
+        booked, no_shows = Counter(), Counter()
+        for session_id, employee_id, unit_id, status in rows.iterator(chunk_size=5000):
+            cell = (session_id, unit_id, roles.get(employee_id, ""))
+            booked[cell] += 1
+            no_shows[cell] += status == Attendance.Status.ABSENT
+        _write({cell: {"booked": n, "no_shows": no_shows[cell]} for cell, n in booked.items()})
+        removed, _ = bookings.delete()
+        return removed
 
 
-@transaction.atomic
 def fold_attendance(*, before: datetime) -> int:
     """Count the attendance at sessions that started before `before` into `SessionTally` rows
     (present, absent, excused), then delete it. Returns the number of rows removed."""
-    attendance = attendance_before(before)
-    rows = attendance.values_list(
-        "session_id", "employee_id", "employee__org_unit_id", "status"
-    ).order_by()
-    roles = role_sets(attendance.values("employee_id"))
-    counts: dict[tuple, Counter] = {}
-    for session_id, employee_id, unit_id, status in rows.iterator(chunk_size=5000):
-        counts.setdefault((session_id, unit_id, roles.get(employee_id, "")), Counter())[status] += 1
-    _write(counts)
-    removed, _ = attendance.delete()
-    return removed
+    with transaction.atomic():
+        attendance = attendance_before(before)
+        rows = attendance.values_list(
+            "session_id", "employee_id", "employee__org_unit_id", "status"
+        ).order_by()
+        roles = role_sets(attendance.values("employee_id"))
+        counts: dict[tuple, Counter] = {}
+        for session_id, employee_id, unit_id, status in rows.iterator(chunk_size=5000):
+            counts.setdefault((session_id, unit_id, roles.get(employee_id, "")), Counter())[
+                status
+            ] += 1
+        _write(counts)
+        removed, _ = attendance.delete()
+        return removed
 
 
 def _write(counts: dict) -> None:

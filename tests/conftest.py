@@ -62,6 +62,20 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = os.path.abspath(path)
 
 
+if os.environ.get("VAKSAM_TEST_DB_READY"):
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_db_blocker):
+        """The file database `make mutation` migrated before the run: used as it is.
+
+        Even with `--reuse-db`, pytest-django checks every migration at the start of each
+        session, and mutmut starts one session per mutant.
+        """
+        from django.conf import settings
+
+        settings.DATABASES["default"]["NAME"] = os.path.abspath(os.environ["VAKSAM_TEST_DB"])
+
+
 @pytest.fixture
 def home_page(db):
     """Our home page as the default site's root, replacing Wagtail's welcome page."""

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from courses.compliance import status_for
+from courses.compliance import recompute_compliance, status_for
 from courses.dates import add_months
 from courses.models import (
     AssignmentRule,
@@ -149,6 +149,18 @@ def test_a_rule_is_in_force_from_its_first_day(course):
     rule.is_active = False
     rule.save()
     assert not AssignmentRule.objects.in_force(TODAY + DAY).exists()
+
+
+@pytest.mark.django_db
+def test_the_compliance_run_assigns_a_rule_from_its_first_day(course, employee):
+    # The run's own day decides, not the machine's: a rebuild for a given day (the nightly run,
+    # the command) must not assign a rule that starts later.
+    AssignmentRule.objects.create(name="Alla", course=course, active_from=TODAY, due_days=30)
+    recompute_compliance(today=TODAY - DAY)
+    assert not ComplianceStatus.objects.filter(employee=employee).exists()
+    recompute_compliance(today=TODAY)
+    row = ComplianceStatus.objects.get(employee=employee, course=course)
+    assert row.due_date == max(employee.start_date, TODAY) + timedelta(days=30)
 
 
 @pytest.mark.django_db

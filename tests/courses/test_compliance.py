@@ -316,3 +316,89 @@ def test_a_revoked_completion_no_longer_counts_as_compliant(course, employee, ru
     assert row.due_date == employee.start_date + timedelta(days=30)
     recompute_compliance()
     assert status(employee, course).status == "overdue"
+
+
+def test_a_change_that_names_nobody_costs_no_queries(
+    course, employee, rule, django_assert_num_queries
+):
+    # employees_changed runs in every save of people; an empty change must not touch the table.
+    recompute_compliance()
+    with django_assert_num_queries(0):
+        assert recompute_compliance(employee_ids=[]) == 0
+    assert recompute_compliance(employee_ids=[employee.pk]) == 1
+
+
+def test_a_targeted_recompute_of_very_many_rebuilds_everyone(
+    course, employee, rule, roles, unit, monkeypatch
+):
+    # Above the limit the run goes over everyone instead: still every named person is right.
+    other = EmployeeFactory(org_unit=unit, roles=[roles["medarbetare"]])
+    monkeypatch.setattr("courses.compliance.TARGETED_LIMIT", 1)
+    assert recompute_compliance(employee_ids=[employee.pk, other.pk]) == 2
+    assert {row.employee for row in ComplianceStatus.objects.filter(course=course)} == {
+        employee,
+        other,
+    }
+
+
+def test_a_status_carries_the_roles_the_follow_up_counts_by(course, employee, rule):
+    # reports.queries.by_role splits this column: each of the employee's roles, no other.
+    recompute_compliance()
+    stored = status(employee, course).role_ids.split(",")
+    assert sorted(stored) == sorted(str(role.pk) for role in employee.roles.all())
+
+
+def test_passes_before_a_revoked_completion_do_not_start_the_next_round(course, employee, rule):
+    # The revoked round's passes are history: the employee has not started again.
+    employee.start_date = timezone.localdate()
+    employee.save()
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    revoke_completion(completion=CourseCompletion.objects.get(employee=employee))
+    row = status(employee, course)
+    assert (row.status, row.valid_until) == ("not_started", None)
+    ModuleProgress.record_open(employee=employee, module=course.intro_module)
+    row = status(employee, course)
+    opened = ModuleProgress.objects.get(employee=employee, module=course.intro_module)
+    # The follow-up's "senaste aktivitet" column.
+    assert (row.status, row.last_activity) == ("in_progress", opened.last_opened_at)
+
+
+def test_a_rebuild_rewrites_only_the_rows_that_changed(course, employee, rule, roles, unit):
+    # The nightly rebuild goes over every employee: unchanged rows must not be written again.
+    other = EmployeeFactory(org_unit=unit, roles=[roles["medarbetare"]])
+    recompute_compliance()
+    before = {row.employee_id: row.updated_at for row in ComplianceStatus.objects.all()}
+    ModuleProgress.objects.create(employee=other, module=course.intro_module)
+    recompute_compliance()
+    after = {row.employee_id: row.updated_at for row in ComplianceStatus.objects.all()}
+    assert after[employee.pk] == before[employee.pk]
+    assert after[other.pk] > before[other.pk]
+
+
+def test_validity_counts_from_the_day_of_completion_not_the_day_of_the_run(course, employee, rule):
+    completed_at = timezone.now() - timedelta(days=100)
+    CourseCompletion.objects.create(
+        employee=employee, course=course, completed_at=completed_at, valid_until=completed_at
+    )
+    recompute_compliance()
+    expected = add_months(timezone.localdate(completed_at), course.validity_months)
+    assert status(employee, course).valid_until == expected
+
+
+def test_a_rebuild_writes_and_removes_more_rows_than_one_batch(
+    course, rule, roles, unit, monkeypatch
+):
+    # A municipality has tens of thousands of statuses; here a batch is 2 rows instead of 2000.
+    monkeypatch.setattr("courses.compliance.BATCH_SIZE", 2)
+    people = [EmployeeFactory(org_unit=unit, roles=[roles["medarbetare"]]) for _ in range(5)]
+    assert recompute_compliance() == 5
+    assert ComplianceStatus.objects.filter(course=course).count() == 5
+    for person in people:
+        ModuleProgress.objects.create(employee=person, module=course.intro_module)
+    recompute_compliance()
+    assert set(ComplianceStatus.objects.values_list("status", flat=True)) == {"in_progress"}
+    rule.is_active = False
+    rule.save()
+    recompute_compliance()
+    assert not ComplianceStatus.objects.exists()

@@ -1,7 +1,8 @@
 """Booking course sessions: seats, the waiting list, e-mail with a calendar file, deadlines."""
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
+import icalendar
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -61,6 +62,8 @@ def test_calendar_file_download(client, session, employee):
     body = response.content.decode()
     assert response["Content-Type"] == "text/calendar"
     assert "BEGIN:VCALENDAR" in body and "SUMMARY:" in body and session.course.title in body
+    # RFC 5545 requires both; calendar programs refuse a file without them.
+    assert "VERSION:2.0" in body and "PRODID:-//Vaksam//Kurstillfällen//SV" in body
     assert f"UID:kurstillfalle-{session.pk}@vaksam" in body
 
 
@@ -200,3 +203,128 @@ def test_the_waiting_list_mail_has_no_meeting_link(
     assert "väntelistan" in message.subject
     assert session.meeting_url not in message.body
     assert session.meeting_url not in message.alternatives[0][0]
+
+
+# 10:00–12:00 Swedish time (CET) on a day after every frozen clock of `make test-clocks`.
+FIXED_START = datetime(2027, 3, 10, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("kind", "says", "has_seat"),
+    [
+        ("confirmed", "Du är bokad på kurstillfället", True),
+        ("waitlisted", "du står på väntelistan", False),
+        ("promoted", "du har flyttats från väntelistan", True),
+        ("cancelled", "Din bokning är avbokad.", False),
+        ("session_cancelled", "tyvärr inställt och din bokning är avbokad", False),
+    ],
+)
+def test_each_booking_mail_says_what_happened_to_whom_and_when(
+    course, unit, django_capture_on_commit_callbacks, kind, says, has_seat
+):
+    session = make_session(course, starts_at=FIXED_START, capacity=1, location="Rum 3")
+    first, second = EmployeeFactory(org_unit=unit), EmployeeFactory(org_unit=unit)
+    with django_capture_on_commit_callbacks(execute=True):
+        seat = booking.book(employee=first, session=session)
+    if kind != "confirmed":
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            booking.book(employee=second, session=session)  # the waiting list
+    if kind in {"promoted", "cancelled", "session_cancelled"}:
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            if kind == "session_cancelled":
+                booking.cancel_session(session=session)
+            else:
+                booking.cancel(booking=seat)
+    person = second if kind in {"waitlisted", "promoted"} else first
+    messages = [m for m in mail.outbox if m.to == [person.user.email]]
+    message = messages[0]
+    html = message.alternatives[0][0]
+    for text in (message.body, html):
+        assert says in text
+        assert course.title in text
+        assert "10 mars 2027 10:00" in text and "12:00" in text  # Swedish time
+    assert course.title in message.subject
+    assert f"Hej {person.user.first_name}!" in message.body
+    assert (session.meeting_url in message.body) is has_seat
+    assert ("Rum 3" in message.body) is not has_seat
+    calendar = [a for a in message.attachments if a[0] == "kurstillfalle.ics"]
+    assert bool(calendar) is (kind in {"confirmed", "promoted", "session_cancelled"})
+    if kind == "session_cancelled":
+        assert {m.to[0] for m in mail.outbox} == {first.user.email, second.user.email}
+
+
+def test_a_cancellation_is_dated_and_a_called_off_session_leaves_earlier_ones_alone(
+    course, unit, django_capture_on_commit_callbacks
+):
+    session = make_session(course)
+    gone, staying = EmployeeFactory(org_unit=unit), EmployeeFactory(org_unit=unit)
+    earlier = booking.cancel(booking=booking.book(employee=gone, session=session))
+    assert earlier.cancelled_at is not None
+    booking.book(employee=staying, session=session)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert booking.cancel_session(session=session) == 1
+    # Whoever had already cancelled is not told again, and keeps the day they cancelled.
+    assert [m.to for m in mail.outbox] == [[staying.user.email]]
+    assert Booking.objects.get(pk=earlier.pk).cancelled_at == earlier.cancelled_at
+    called_off = Booking.objects.get(employee=staying)
+    assert (called_off.status, called_off.cancelled_at is not None) == ("cancelled", True)
+    assert CourseSession.objects.get(pk=session.pk).status == CourseSession.Status.CANCELLED
+
+
+def test_a_refusal_names_the_deadline_in_swedish_time(course, employee):
+    session = make_session(
+        course,
+        starts_at=timezone.now() + timedelta(hours=12),
+        booking_deadline=datetime(2026, 1, 5, 9, 30, tzinfo=UTC),
+    )
+    with pytest.raises(
+        booking.BookingError, match="Sista dag att boka var 5 januari 2026 kl. 10:30"
+    ):
+        booking.book(employee=employee, session=session)
+
+
+def test_the_calendar_file_holds_the_whole_event_and_a_called_off_one_is_cancelled(
+    course, employee
+):
+    session = make_session(course, starts_at=FIXED_START, location="Rum 3")
+    event = icalendar.Calendar.from_ical(booking.calendar_file(session)).walk("VEVENT")[0]
+    assert icalendar.Calendar.from_ical(booking.calendar_file(session))["METHOD"] == "PUBLISH"
+    assert event["UID"] == f"kurstillfalle-{session.pk}@vaksam"
+    assert (event.decoded("DTSTART"), event.decoded("DTEND")) == (
+        session.starts_at,
+        session.ends_at,
+    )
+    assert event.decoded("DTSTAMP") <= timezone.now()
+    assert str(event["SUMMARY"]) == course.title
+    assert (str(event["LOCATION"]), str(event["URL"])) == (session.meeting_url,) * 2
+    assert "STATUS" not in event
+    # Without a seat: the place and no link; a session with no place says its format.
+    event = icalendar.Calendar.from_ical(
+        booking.calendar_file(session, with_meeting_link=False)
+    ).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == "Rum 3" and "URL" not in event
+    session.location = ""
+    event = icalendar.Calendar.from_ical(
+        booking.calendar_file(session, with_meeting_link=False)
+    ).walk("VEVENT")[0]
+    assert str(event["LOCATION"]) == session.get_format_display()
+    # A called-off session's file replaces the invitation in the calendar as cancelled.
+    booking.cancel_session(session=session)
+    session.refresh_from_db()
+    event = icalendar.Calendar.from_ical(booking.calendar_file(session)).walk("VEVENT")[0]
+    assert str(event["STATUS"]) == "CANCELLED"
+
+
+def test_attendance_records_who_registered_it_and_who_changed_it(course, employee, unit):
+    session = make_session(course, starts_at=timezone.now() - timedelta(hours=3))
+    first, second = EmployeeFactory(org_unit=unit), EmployeeFactory(org_unit=unit)
+    [mark] = booking.mark_attendance(
+        session=session, marks={employee.pk: "absent"}, user=first.user
+    )
+    assert (mark.status, mark.marked_by) == ("absent", first.user)
+    booking.mark_attendance(session=session, marks={employee.pk: "present"}, user=second.user)
+    mark.refresh_from_db()
+    assert (mark.status, mark.marked_by) == ("present", second.user)

@@ -7,7 +7,7 @@ from courses.tasks import send_reminders_task
 
 
 class Command(BaseCommand):
-    help = "Send today's reminders and managers' digests (the scheduler runs it daily). Safe to rerun."
+    help = "Today's reminders and managers' digests (the scheduler runs it daily). Safe to rerun."
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Run as if it were this day (YYYY-MM-DD).")
