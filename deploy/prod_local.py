@@ -107,7 +107,9 @@ def app_env(cfg: Config) -> dict[str, str]:
         "DATABASE_URL": cfg.database_url,
         "REDIS_URL": f"redis://127.0.0.1:{cfg.redis_port}/0",
         # Mail is written to files: real mail leaves this machine, which prod-local never does.
-        "EMAIL_URL": f"filemail://{cfg.dir / 'mail'}",
+        # Four slashes: django-environ drops the first of an absolute path's, and the mail
+        # (names, times, places) landed in the checkout's tmp/, where it was committed.
+        "EMAIL_URL": f"filemail:///{cfg.dir / 'mail'}",
         # nginx appends the client to X-Forwarded-For: one proxy to count back through.
         "TRUSTED_PROXY_COUNT": "1",
         "STATIC_ROOT": str(cfg.dir / "static"),
