@@ -3,7 +3,7 @@
 import icalendar
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -107,7 +107,17 @@ def mail_after_commit(booking: Booking, kind: str) -> None:
     # Imported here: courses.tasks imports this module.
     from courses.tasks import send_booking_email_task
 
-    transaction.on_commit(lambda: send_booking_email_task.enqueue(booking.pk, kind), robust=True)
+    def enqueue():
+        try:
+            send_booking_email_task.enqueue(booking.pk, kind)
+        except (OperationalError, InterfaceError):
+            # The connection was cut after the commit (a database restart, the fault drill):
+            # the booking stands, so the mail is queued once more on a new connection.
+            if not connection.in_atomic_block:
+                connection.close()
+            send_booking_email_task.enqueue(booking.pk, kind)
+
+    transaction.on_commit(enqueue, robust=True)
 
 
 def book(*, employee: Employee, session: CourseSession) -> Booking:

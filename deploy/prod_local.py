@@ -107,7 +107,9 @@ def app_env(cfg: Config) -> dict[str, str]:
         "DATABASE_URL": cfg.database_url,
         "REDIS_URL": f"redis://127.0.0.1:{cfg.redis_port}/0",
         # Mail is written to files: real mail leaves this machine, which prod-local never does.
-        "EMAIL_URL": f"filemail://{cfg.dir / 'mail'}",
+        # Four slashes: django-environ drops the first of an absolute path's, and the mail
+        # (names, times, places) landed in the checkout's tmp/, where it was committed.
+        "EMAIL_URL": f"filemail:///{cfg.dir / 'mail'}",
         # nginx appends the client to X-Forwarded-For: one proxy to count back through.
         "TRUSTED_PROXY_COUNT": "1",
         "STATIC_ROOT": str(cfg.dir / "static"),
@@ -116,6 +118,10 @@ def app_env(cfg: Config) -> dict[str, str]:
         # Persistent, health-checked connections where the settings read them (issue 13, part 8).
         "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
         "CONN_HEALTH_CHECKS": "true",
+        # A worker silent this long is dead: /readyz says so and the other worker queues its
+        # tasks again. Lower than production's 60 s so the fault drill sees it within a run.
+        "WORKER_DEAD_AFTER_SECONDS": os.environ.get("WORKER_DEAD_AFTER_SECONDS", "20"),
+        "WORKER_HEARTBEAT_SECONDS": os.environ.get("WORKER_HEARTBEAT_SECONDS", "5"),
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("DJANGO_DEBUG", None)
@@ -253,7 +259,17 @@ def commands(cfg: Config) -> dict[str, list[str]]:
             str(cfg.dir / "logs" / f"app{n}-access.log"),
         ]
     for n in range(1, cfg.db_workers + 1):
-        procs[f"worker{n}"] = [str(PYTHON), "manage.py", "db_worker", "--interval", "1"]
+        # A fixed id per slot (as systemd's vaksam-worker@N): the worker restarted after a crash
+        # takes back at once what its dead predecessor left running (jobs.recovery).
+        procs[f"worker{n}"] = [
+            str(PYTHON),
+            "manage.py",
+            "db_worker",
+            "--interval",
+            "1",
+            "--worker-id",
+            f"prod-local-worker{n}",
+        ]
     procs["scheduler"] = [str(PYTHON), "manage.py", "run_scheduler"]
     procs["nginx"] = [
         nginx_binary(),
@@ -345,6 +361,8 @@ class Supervisor:
                 if name != "redis" and not self.stopping:
                     self.start(name)
             wait_until_ready(self.cfg, lambda: self.stopping)
+            # Ready means every part: database, cache, storage, migrations and a worker's beat.
+            wait_until_ready(self.cfg, lambda: self.stopping, timeout=60, path="/readyz")
             if not self.stopping:
                 announce(self.cfg, self.procs)
             while not self.stopping:
@@ -371,18 +389,22 @@ def wait_for_port(port: int, timeout: float = 10) -> None:
     raise SystemExit(f"Nothing answers on 127.0.0.1:{port}")
 
 
-def wait_until_ready(cfg: Config, stopping, timeout: float = 90) -> None:
+def wait_until_ready(
+    cfg: Config, stopping, timeout: float = 90, path: str = "/konto/logga-in/"
+) -> None:
+    """Until `path` answers 200 through nginx. /readyz does only once a worker has beaten."""
     context = ssl._create_unverified_context()  # noqa: S323 - our own self-signed certificate
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and not stopping():
         try:
-            with urllib.request.urlopen(f"{cfg.url}/konto/logga-in/", context=context, timeout=5):  # noqa: S310
+            with urllib.request.urlopen(f"{cfg.url}{path}", context=context, timeout=5):  # noqa: S310
                 return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.5)
     if not stopping():
         raise SystemExit(
-            f"prod-local did not answer on {cfg.url} within {timeout:.0f} s; see {cfg.dir}/logs"
+            f"prod-local: {cfg.url}{path} did not answer 200 within {timeout:.0f} s; "
+            f"see {cfg.dir}/logs"
         )
 
 

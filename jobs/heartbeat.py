@@ -45,6 +45,10 @@ class Heartbeat:
                     # The database is briefly unreachable or locked (SQLite): the next beat
                     # tries again, and a beat missed for long enough is what the watchers see.
                     logger.warning("Heartbeat failed; trying again", exc_info=True)
+                    # A cut connection (a database restart, pg_terminate_backend) stays broken
+                    # in this thread, which no request cycle ever closes: every later beat
+                    # failed with "the connection is closed". The next beat opens a new one.
+                    connection.close()
         finally:
             # The thread's own connection: Django opens one per thread and never closes it.
             connection.close()

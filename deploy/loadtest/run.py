@@ -255,7 +255,9 @@ def drill_kill_worker(stack: Stack, directory: Path, run_data) -> dict:
     victim[2].kill()
     killed_at = time.time()
     outcome = None
-    deadline = time.monotonic() + 60
+    # Finished by the restarted worker at once, or by the other one after prod-local's
+    # WORKER_DEAD_AFTER_SECONDS (20 s) and a heartbeat: 90 s leaves room for a loaded machine.
+    deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         state = django_sql(
             stack, "SELECT state FROM certificates_certificateexport WHERE id = %s", [export_id]

@@ -130,7 +130,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Redis is optional: with REDIS_URL set, cache and sessions are shared between app servers.
 CACHES = {"default": env.cache_url("REDIS_URL", default="locmemcache://")}
 if env.str("REDIS_URL", default=""):
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # cached_db that survives a cut database connection after the view has answered.
+    SESSION_ENGINE = "vaksam.sessions"
     # Redis away: pages still served, login limits fail closed (vaksam/cache.py). Short socket
     # timeouts, so an unreachable host costs milliseconds per request, not seconds.
     CACHES["default"]["BACKEND"] = "vaksam.cache.ResilientRedisCache"
