@@ -7,8 +7,8 @@ in the private store (`files.storage`), under a random name.
 
 import tempfile
 import uuid
-from pathlib import Path
 from datetime import timedelta
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
