@@ -30,6 +30,8 @@ class Table:
 
 def neutralise(value):
     """Text that a spreadsheet would take for a formula gets a leading apostrophe."""
+    if type(value) is str:  # most cells: decided before the checks for the other types
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, datetime):

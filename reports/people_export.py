@@ -59,7 +59,8 @@ def people_table(
 ) -> Table:
     """The Personer table; `named`, when given, collects the ids of the employees written."""
     statuses = queries.people(scope, criteria, sort)
-    labels = dict(ComplianceStatus.Status.choices)
+    # Translated once: a lazy label turned into text on every row was a fifth of a CSV's time.
+    labels = {value: str(label) for value, label in ComplianceStatus.Status.choices}
 
     def rows() -> Iterator[list]:
         for row in statuses.values_list(*COLUMNS).iterator(chunk_size=2000):
@@ -72,7 +73,7 @@ def people_table(
                 number,
                 unit,
                 course,
-                str(labels.get(status, status)),
+                labels.get(status, status),
                 due_date,
                 valid_until,
                 last_activity,
