@@ -3,7 +3,9 @@
 For each size (`generate_dataset`), times the CSV and XLSX export of *Personer* in-process on
 PostgreSQL: the time to the first byte (what holds the browser, and the web worker before it
 streams) and to the last, median over BENCH_REQUESTS after a warm-up, with the size and the
-SQL queries. Prints one JSON object per size.
+SQL queries. Both are timed inline (EXPORT_INLINE_MAX_ROWS raised for the measurement), and the
+XLSX also as the worker builds it above that limit: the request that queues it, and the task.
+Prints one JSON object per size.
 
 Uses its own database (BENCH_EXPORTS_DATABASE_URL, default .../vaksam_bench_exports), created
 afresh on every run.
@@ -57,6 +59,37 @@ def timed_export(client, path: str) -> dict:
     }
 
 
+def timed_background(client, user, path: str) -> dict:
+    """The request that queues the export (what the web worker now spends), and the task."""
+    from django.test import override_settings
+
+    from reports.models import PeopleExport
+    from reports.tasks import build_people_export
+
+    PeopleExport.objects.all().delete()
+    with override_settings(EXPORT_INLINE_MAX_ROWS=0, TASKS=_NO_WORKER):
+        start = time.perf_counter()
+        response = client.get(path)
+        request_ms = (time.perf_counter() - start) * 1000
+    if response.status_code != 302:
+        raise SystemExit(f"{path} answered {response.status_code}, not a redirect")
+    export = PeopleExport.objects.get(requested_by=user)
+    start = time.perf_counter()
+    build_people_export.call(export.pk)
+    task_ms = (time.perf_counter() - start) * 1000
+    export.refresh_from_db()
+    return {
+        "request_ms": round(request_ms, 1),
+        "task_ms": round(task_ms, 1),
+        "rows": export.rows,
+        "state": export.state,
+    }
+
+
+# The bench runs the task itself, timed; the queued one must not run inside the request.
+_NO_WORKER = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+
+
 def main() -> None:
     fresh_database(BENCH_URL)
     import django
@@ -65,7 +98,7 @@ def main() -> None:
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
 
     from people.groups import HR, ensure_groups
     from people.models import Employee
@@ -79,11 +112,17 @@ def main() -> None:
         call_command("generate_dataset", employees=size, seed=1, reset=True, stdout=io.StringIO())
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+        with override_settings(EXPORT_INLINE_MAX_ROWS=10**9):
+            csv_inline = timed_export(client, "/uppfoljning/personer/export.csv")
+            xlsx_inline = timed_export(client, "/uppfoljning/personer/export.xlsx")
         result = {
             "benchmark": "exports",
             "employees": Employee.objects.count(),
-            "people_csv": timed_export(client, "/uppfoljning/personer/export.csv"),
-            "people_xlsx": timed_export(client, "/uppfoljning/personer/export.xlsx"),
+            "people_csv": csv_inline,
+            "people_xlsx": xlsx_inline,
+            "people_xlsx_worker": timed_background(
+                client, user, "/uppfoljning/personer/export.xlsx"
+            ),
         }
         print(json.dumps(result), flush=True)
 

@@ -8,6 +8,7 @@ in the private store (`files.storage`), under a random name.
 import tempfile
 import uuid
 from datetime import timedelta
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -20,8 +21,10 @@ from files.storage import private_storage
 
 
 def background_file_name(instance, filename) -> str:
-    # A random name: nothing about the contents or the requester can be guessed from it.
-    return f"{instance.folder}/{uuid.uuid4().hex}.zip"
+    # A random name: nothing about the contents or the requester can be guessed from it; the
+    # kind of file (.zip, .xlsx, .csv) is kept.
+    suffix = Path(filename).suffix.lower() or ".zip"
+    return f"{instance.folder}/{uuid.uuid4().hex}{suffix}"
 
 
 class BackgroundFileQuerySet(models.QuerySet):

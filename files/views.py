@@ -30,6 +30,10 @@ class BackgroundFileDownloadView(View):
     def allowed(self, request) -> bool:
         raise NotImplementedError
 
+    def download_name(self, built: BackgroundFile) -> str:
+        """The name the browser saves the file as; by default `filename`."""
+        return self.filename
+
     def record(self, request, built: BackgroundFile) -> None:
         """Write the access to the audit log; by default nothing."""
 
@@ -44,4 +48,4 @@ class BackgroundFileDownloadView(View):
         if not built.file:
             raise PermissionDenied
         self.record(request, built)
-        return private_file_response(built.file, filename=self.filename)
+        return private_file_response(built.file, filename=self.download_name(built))

@@ -30,6 +30,8 @@ class Table:
 
 def neutralise(value):
     """Text that a spreadsheet would take for a formula gets a leading apostrophe."""
+    if type(value) is str:  # most cells: decided before the checks for the other types
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -79,18 +81,32 @@ def csv_response(tables: list[Table], filename: str) -> StreamingHttpResponse:
     return response
 
 
-def xlsx_response(tables: list[Table], filename: str) -> FileResponse:
-    """One sheet per table, written row by row to a temporary file and streamed from there."""
+def write_csv(tables: list[Table], fileobj) -> None:
+    """The same CSV as `csv_response`, into a binary file (the worker's exports)."""
+    for line in _csv_lines(tables):
+        fileobj.write(line.encode("utf-8"))
+
+
+def write_xlsx(tables: list[Table], fileobj) -> None:
+    """One sheet per table, written row by row (openpyxl's write-only mode) into `fileobj`."""
     workbook = Workbook(write_only=True)
     for table in tables:
         sheet = workbook.create_sheet(title=_sheet_title(table.title))
         sheet.append([_text_cell(sheet, header) for header in table.headers])
         for row in table.rows:
             sheet.append([_cell(sheet, value) for value in row])
+    workbook.save(fileobj)
+
+
+def xlsx_response(tables: list[Table], filename: str) -> FileResponse:
+    """The workbook written to a temporary file and streamed from there."""
     spool = tempfile.TemporaryFile()
-    workbook.save(spool)
+    write_xlsx(tables, spool)
     spool.seek(0)
     return FileResponse(spool, as_attachment=True, filename=f"{filename}.xlsx", content_type=XLSX)
+
+
+WRITERS = {"xlsx": write_xlsx, "csv": write_csv}
 
 
 def _cell(sheet, value):

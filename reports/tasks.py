@@ -1,13 +1,17 @@
-"""Background work: the follow-up report for every nämnd, too many to build while one waits."""
+"""Background work: the follow-up report for every nämnd, and Personer exports, too big to
+build while one waits."""
 
+from django.http import QueryDict
 from django_tasks import task
 from wagtail.models import Site
 
 from content.models import SiteSettings
 from people.models import OrgUnit
-from reports.filters import Criteria
-from reports.models import ReportBundle
+from reports.filters import Criteria, FollowUpFilterSet
+from reports.models import PeopleExport, ReportBundle
+from reports.people_export import people_sort, write_people
 from reports.report import write_zip
+from reports.scope import scope_for
 
 
 @task()
@@ -30,3 +34,30 @@ def build_report_bundle(bundle_id: int) -> None:
             units, criteria, spool, organisation_name=site_settings.organisation_name
         ),
     )
+
+
+class FilterNoLongerValid(Exception):
+    """The export's filter names something outside the requester's scope as it is now."""
+
+
+@task()
+def build_people_export(export_id: int) -> None:
+    PeopleExport.objects.prune()
+    export = PeopleExport.objects.get(pk=export_id)
+
+    def write(spool) -> None:
+        # The requester's scope as it is now (PermissionDenied if the rights are gone), and the
+        # same filter form as the page, so the file holds what the inline export would.
+        scope = scope_for(export.requested_by)
+        data = QueryDict(export.query)
+        filterset = FollowUpFilterSet(data or None, scope=scope)
+        if filterset.is_refused:
+            raise FilterNoLongerValid(export.query)
+        named = write_people(
+            scope, filterset.criteria(), people_sort(data), export.export_format, spool
+        )
+        # Saved before the file is marked ready: no download can miss who it names.
+        export.employee_ids = sorted(named)
+        export.save(update_fields=["employee_ids"])
+
+    export.build(f"personer.{export.export_format}", write)

@@ -13,6 +13,8 @@ urlpatterns = [
     path("uppfoljning/rapport/", views.ReportView.as_view(), name="report"),
     path("uppfoljning/rapporter/", views.BundleView.as_view(), name="bundles"),
     path("uppfoljning/rapporter/<int:pk>/", views.bundle_download, name="bundle_download"),
+    path("uppfoljning/exporter/", views.ExportsView.as_view(), name="exports"),
+    path("uppfoljning/exporter/<int:pk>/", views.export_download, name="export_download"),
 ]
 
 # Every view exports its figures: /uppfoljning/<view>/export.xlsx or .csv with the same filter.

@@ -29,10 +29,17 @@ from people.access_log import Kind, Purpose, record_access
 from reports import queries
 from reports.exports import Table, csv_response, xlsx_response
 from reports.filters import FollowUpFilterSet
-from reports.models import ReportBundle
+from reports.models import PeopleExport, ReportBundle
+from reports.people_export import (
+    SORT_PARAMETER,
+    inline_limit,
+    people_named,
+    people_sort,
+    people_table,
+)
 from reports.report import file_name, report_pdf, report_units, write_zip
-from reports.scope import scope_for
-from reports.tasks import build_report_bundle
+from reports.scope import may_follow_up, scope_for
+from reports.tasks import build_people_export, build_report_bundle
 from reports.templatetags.follow_up import percent
 
 TABS = [
@@ -115,6 +122,8 @@ class FollowUpView(ScopedMixin, TemplateView):
             return refused
         tables = self.tables(self.get_data(for_export=True))
         rows = sum(table.count if table.count is not None else len(table.rows) for table in tables)
+        if (queued := self.export_in_background(export_format, rows)) is not None:
+            return queued
         self.audit("reports.export", rows=rows, export_format=export_format)
         if (people := self.people_exported()) is not None:
             record_access(
@@ -131,6 +140,10 @@ class FollowUpView(ScopedMixin, TemplateView):
 
     def people_exported(self):
         """Ids of the people an export names (every row); None for figures without names."""
+        return None
+
+    def export_in_background(self, export_format: str, rows: int):
+        """A response when the export is too big to build here (queued for the worker)."""
         return None
 
     def audit(self, action: str, *, rows: int | None, export_format: str | None = None) -> None:
@@ -292,8 +305,7 @@ class PeopleView(FollowUpView):
     paginate_by = 50
 
     def sort(self) -> str:
-        sort = self.request.GET.get("sortering", "status")
-        return sort if sort.removeprefix("-") in queries.PEOPLE_SORTS else "status"
+        return people_sort(self.request.GET)
 
     def get_data(self, for_export=False):
         if for_export:
@@ -303,8 +315,41 @@ class PeopleView(FollowUpView):
         return {"page_obj": page, "statuses": page.object_list, "sort": self.sort()}
 
     def people_exported(self):
-        statuses = queries.people(self.scope, self.criteria, self.sort())
-        return set(statuses.order_by().values_list("employee_id", flat=True).distinct())
+        return people_named(self.scope, self.criteria)
+
+    def export_in_background(self, export_format, rows):
+        if rows <= inline_limit():
+            return None
+        query = self.criteria.query()
+        if (sort := self.sort()) != "status":
+            query += ("&" if query else "") + f"{SORT_PARAMETER}={sort}"
+        with transaction.atomic():
+            export = PeopleExport.objects.create(
+                requested_by=self.request.user,
+                export_format=export_format,
+                query=query,
+                description=self.criteria.describe(),
+                rows=rows,
+            )
+            transaction.on_commit(lambda: build_people_export.enqueue(export.pk))
+        audit(
+            self.request,
+            "reports.export",
+            vy=self.tab,
+            format=export_format,
+            filter=self.criteria.describe(),
+            rader=rows,
+            fil=export.pk,
+        )
+        messages.success(
+            self.request,
+            _(
+                "Exporten har %(rows)s rader och skapas i bakgrunden. "
+                "Ladda ner den här när den är klar."
+            )
+            % {"rows": rows},
+        )
+        return redirect("reports:exports")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -332,37 +377,7 @@ class PeopleView(FollowUpView):
         return context
 
     def tables(self, data):
-        statuses = queries.people(self.scope, self.criteria, self.sort())
-        rows = (
-            [
-                status.employee.full_name,
-                status.employee.employee_number,
-                status.org_unit.name,
-                status.course.title,
-                status.get_status_display(),
-                status.due_date,
-                status.valid_until,
-                status.last_activity,
-            ]
-            for status in statuses.iterator(chunk_size=2000)
-        )
-        return [
-            Table(
-                _("Personer"),
-                [
-                    _("Namn"),
-                    _("Anställningsnummer"),
-                    _("Enhet"),
-                    _("Kurs"),
-                    _("Status"),
-                    _("Klar senast"),
-                    _("Giltig till och med"),
-                    _("Senaste aktivitet"),
-                ],  # fmt: skip
-                rows,
-                count=statuses.count(),
-            )
-        ]
+        return [people_table(self.scope, self.criteria, self.sort())]
 
 
 class QuestionsView(FollowUpView):
@@ -510,3 +525,59 @@ class BundleDownloadView(BackgroundFileDownloadView):
 
 
 bundle_download = BundleDownloadView.as_view()
+
+
+class ExportsView(ScopedMixin, TemplateView):
+    """The user's own exports built in the background, newest first, with their state."""
+
+    template_name = "reports/exports.html"
+
+    def get(self, request, *args, **kwargs):
+        PeopleExport.objects.prune()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            title=_("Dina exporter"),
+            exports=PeopleExport.objects.filter(requested_by=self.request.user)[:20],
+            retention_days=PeopleExport.retention_days(),
+            inline_limit=inline_limit(),
+        )
+
+
+class PeopleExportDownloadView(BackgroundFileDownloadView):
+    """A Personer export built in the background, to the user who asked for it, logged as the
+    inline export is: in the audit log and, for everyone it names, in the access log."""
+
+    model = PeopleExport
+
+    def allowed(self, request) -> bool:
+        return may_follow_up(request.user)
+
+    def download_name(self, built: PeopleExport) -> str:
+        return built.download_name()
+
+    def record(self, request, built: PeopleExport) -> None:
+        audit(
+            request,
+            "reports.export",
+            vy="people",
+            format=built.export_format,
+            filter=built.description,
+            rader=built.rows,
+            fil=built.pk,
+        )
+        record_access(
+            request,
+            action="reports.people.export",
+            description=_("Uppföljning: %(tab)s (%(format)s)")
+            % {"tab": dict(TABS)["people"], "format": built.export_format.upper()},
+            purpose=Purpose.FOLLOW_UP,
+            kind=Kind.EXPORT,
+            employees=built.employee_ids,
+            data={"filter": built.description, "format": built.export_format, "file": built.pk},
+        )
+
+
+export_download = PeopleExportDownloadView.as_view()

@@ -2,8 +2,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from reports.models import ReportBundle
-from reports.tasks import build_report_bundle
+from reports.models import PeopleExport, ReportBundle
+from reports.tasks import build_people_export, build_report_bundle
 
 
 @hooks.register("register_log_actions")
@@ -21,11 +21,16 @@ def register_report_log_actions(actions):
 
 @hooks.register("task_failed")
 def fail_report_bundle(task_path, args, kwargs):
-    """A bundle whose task failed, or whose worker died for good (jobs.recovery), says so
-    instead of "Skapas" until it is pruned."""
-    if task_path != build_report_bundle.module_path:
+    """A bundle or export whose task failed, or whose worker died for good (jobs.recovery),
+    says so instead of "Skapas" until it is pruned."""
+    files = {
+        build_report_bundle.module_path: (ReportBundle, "bundle_id"),
+        build_people_export.module_path: (PeopleExport, "export_id"),
+    }
+    if task_path not in files:
         return
-    bundle_id = args[0] if args else kwargs["bundle_id"]
-    ReportBundle.objects.filter(pk=bundle_id, state=ReportBundle.State.PENDING).update(
-        state=ReportBundle.State.FAILED, finished_at=timezone.now()
+    model, argument = files[task_path]
+    pk = args[0] if args else kwargs[argument]
+    model.objects.filter(pk=pk, state=model.State.PENDING).update(
+        state=model.State.FAILED, finished_at=timezone.now()
     )

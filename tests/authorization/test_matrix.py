@@ -163,7 +163,8 @@ def demo(db):
     from identity.tokens import invitation_token_generator
     from people.models import Employee, OrgUnit, Role
     from quizzes.models import ModuleQuiz, QuizAttempt
-    from reports.models import ReportBundle
+    from reports.models import PeopleExport, ReportBundle
+    from reports.tasks import build_people_export
     from tests.factories import StandardPageFactory
 
     seed_demo()
@@ -241,6 +242,12 @@ def demo(db):
     # Both files are the administrator's and ready: anyone else asking is refused by owner.
     for background_file in (objects["export"], objects["bundle"]):
         background_file.build("filer.zip", lambda spool: spool.write(b"PK\x05\x06" + bytes(18)))
+    # A Personer export of the administrator's, built by the real task: it names people, so
+    # its download must record them (who saw whom).
+    objects["people_export"] = PeopleExport.objects.create(
+        requested_by=users["admin"], export_format="xlsx"
+    )
+    build_people_export.call(objects["people_export"].pk)
     return {
         "objects": objects,
         "pages": pages,
@@ -300,6 +307,7 @@ PK_BY_PREFIX = {
     "admin/intyg/": {"": "certificate"},
     "kurstillfallen/": {"": "session"},
     "uppfoljning/rapporter/": {"": "bundle"},
+    "uppfoljning/exporter/": {"": "people_export"},
 }
 
 

@@ -68,6 +68,7 @@ PAGES = [
     ("hr", "/uppfoljning/personer/?sortering=-namn&sida=2"),
     ("hr", "/uppfoljning/fragor/"),
     ("hr", "/uppfoljning/rapporter/"),
+    ("hr", "/uppfoljning/exporter/"),
     ("chef", "/uppfoljning/"),
     ("chef", "/uppfoljning/personer/"),
     ("medarbetare", "/uppfoljning/"),  # 403

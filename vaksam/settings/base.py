@@ -386,6 +386,9 @@ TABLE_UPLOAD_MAX_CELL_LENGTH = env.int("TABLE_UPLOAD_MAX_CELL_LENGTH", default=1
 # Follow-up reports for more units than this are built in the background.
 REPORT_ZIP_INLINE_LIMIT = env.int("REPORT_ZIP_INLINE_LIMIT", default=5)
 REPORT_BUNDLE_RETENTION_DAYS = env.int("REPORT_BUNDLE_RETENTION_DAYS", default=7)
+# Personer exports (XLSX and CSV) of more rows than this are built by the worker and downloaded
+# from /uppfoljning/exporter/ (kept REPORT_BUNDLE_RETENTION_DAYS days); smaller ones inline.
+EXPORT_INLINE_MAX_ROWS = env.int("EXPORT_INLINE_MAX_ROWS", default=2000)
 # Retention (gallring, privacy/plan.py): months each kind of personal data is kept before the
 # daily job thins it; what follow-up needs is kept as counts first, so old figures never change.
 RETENTION_MONTHS = {
