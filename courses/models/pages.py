@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES, BodyBlock
+from content.view_restrictions import CachedViewRestrictionsMixin
 from people.models import Employee
 
 
@@ -32,7 +33,7 @@ class LoginRequiredPageMixin:
         return super().serve(request, *args, **kwargs)
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """The list of courses."""
 
     intro = RichTextField(_("inledning"), features=RICH_TEXT_FEATURES, blank=True)
@@ -52,7 +53,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(LoginRequiredPageMixin, Page):
+class CoursePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
     """A course made of modules, completed when every module meant for the learner is done."""
 
     intro = RichTextField(_("inledning"), features=RICH_TEXT_FEATURES)
@@ -132,7 +133,7 @@ class ModulePageQuerySet(PageQuerySet):
         ).distinct()
 
 
-class ModulePage(LoginRequiredPageMixin, Page):
+class ModulePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
     """One module of a course: its reading, aimed at everyone or at certain roles."""
 
     summary = models.TextField(_("sammanfattning"), help_text=_("Visas i kurslistor."))
