@@ -8,4 +8,5 @@ class ContentConfig(AppConfig):
 
     def ready(self):
         # Its signal receivers drop the cached site frames when a page, site or setting changes.
-        from content import site_frame  # noqa: F401
+        # Likewise the cached paths of view restrictions and aliases.
+        from content import site_frame, view_restrictions  # noqa: F401

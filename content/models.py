@@ -10,9 +10,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES, BodyBlock
+from content.view_restrictions import CachedViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The start page: what the course is, what to do if exposed, and the way to Mina kurser."""
 
     def route(self, request, path_components):
@@ -75,7 +76,7 @@ class HomePage(Page):
         verbose_name_plural = _("startsidor")
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     """A page of information or a routine, e.g. "Så gör du om du utsätts"."""
 
     summary = models.TextField(
@@ -94,7 +95,7 @@ class StandardPage(Page):
         verbose_name_plural = _("informationssidor")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(CachedViewRestrictionsMixin, Page):
     """The tillgänglighetsredogörelse, structured as DIGG's model statement.
 
     The fixed parts (how to report a problem, the supervisory authority) come from the template

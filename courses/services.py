@@ -70,10 +70,19 @@ def complete_course_if_done(*, employee: Employee, course: CoursePage) -> Course
     completion are saved together or not at all.
     """
     # Serialise completions per employee: two events at once cannot both miss each other.
+    _lock(employee)
+    since = CourseCompletion.objects.round_start(employee=employee, course=course)
+    return _complete_in_round(employee=employee, course=course, since=since)
+
+
+def _lock(employee: Employee) -> None:
     # Only the employee row: the default ordering joins the account, nullable since leavers
     # lose it, and PostgreSQL locks no nullable side of an outer join.
     Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).first()
-    since = CourseCompletion.objects.round_start(employee=employee, course=course)
+
+
+def _complete_in_round(*, employee: Employee, course: CoursePage, since) -> CourseCompletion | None:
+    """complete_course_if_done for a caller that holds the lock and has read the round."""
     if not course_requirements_met(employee=employee, course=course, since=since):
         return None
     completed_at = _completed_at(employee=employee, course=course, since=since)
@@ -103,10 +112,8 @@ def record_module_completion(
     """
     with transaction.atomic():
         completed_at = completed_at or timezone.now()
-        # Only the employee row: the default ordering joins the account, nullable since leavers
-        # lose it, and PostgreSQL locks no nullable side of an outer join.
-        Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).first()
-        course = module.get_parent().specific
+        _lock(employee)
+        course = module.get_course()
         since = CourseCompletion.objects.round_start(employee=employee, course=course)
         existing = (
             ModuleCompletion.objects.in_round(since)
@@ -117,14 +124,33 @@ def record_module_completion(
         if existing is not None:
             # Nothing new passed, but requirements may have changed since (a module unpublished,
             # a role removed): check whether the course is complete now.
-            complete_course_if_done(employee=employee, course=course)
+            _complete_in_round(employee=employee, course=course, since=since)
             return existing
         completion = ModuleCompletion.objects.create(
             employee=employee, module=module, completed_at=completed_at, score=score
         )
-        if complete_course_if_done(employee=employee, course=course) is None:
+        if _complete_in_round(employee=employee, course=course, since=since) is None:
             recompute_compliance(employee_ids=[employee.pk])  # a pass is progress
         return completion
+
+
+def record_module_read(*, employee: Employee, module: ModulePage) -> None:
+    """A module without a quiz is passed by reading it: record the pass once per round.
+
+    Reading it again in the round changes nothing, unless the course's requirements shrank
+    meanwhile (a module unpublished, a role removed) so that the course is now complete: only
+    then, or for the first reading, does it take record_module_completion's locked path,
+    which checks everything again. The check before it skips only what that path would find
+    already done.
+    """
+    course = module.get_course()
+    since = CourseCompletion.objects.round_start(employee=employee, course=course)
+    passed = (
+        ModuleCompletion.objects.in_round(since).filter(employee=employee, module=module).exists()
+    )
+    if passed and not course_requirements_met(employee=employee, course=course, since=since):
+        return
+    record_module_completion(employee=employee, module=module)
 
 
 def revoke_completion(*, completion: CourseCompletion) -> CourseCompletion:

@@ -60,7 +60,7 @@ class ModuleQuiz(models.Model):
     def effective_pass_mark(self) -> int:
         if self.pass_mark is not None:
             return self.pass_mark
-        return self.page.get_parent().specific.pass_mark
+        return self.page.get_course().pass_mark
 
     def question_snapshots(self) -> list[dict]:
         """Every question in one plain shape, keyed by the blocks' stable ids."""

@@ -20,6 +20,7 @@ def start_attempt(*, employee: Employee, module: ModulePage) -> QuizAttempt:
     if not module.is_for(employee):
         raise PermissionDenied
     quiz = ModuleQuiz.objects.get(page=module)
+    quiz.page = module  # the same row, and its course once read stays on it
     with transaction.atomic():
         # Only the employee row: the default ordering joins the account, nullable since leavers
         # lose it, and PostgreSQL locks no nullable side of an outer join.
@@ -86,5 +87,10 @@ def submit_attempt(
                     completed_at=now,
                     score=result.score,
                 )
-    attempt.refresh_from_db()
+    if claimed:
+        # What the update wrote; only another submission's result needs reading back.
+        attempt.submitted_at, attempt.correct_count = now, result.correct_count
+        attempt.score, attempt.passed = result.score, result.passed
+    else:
+        attempt.refresh_from_db()
     return attempt

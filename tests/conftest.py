@@ -43,9 +43,9 @@ def _no_cached_site_frames():
     """The cache outlives a test's rolled-back pages and sites: each test starts without them."""
     from django.core.cache import cache
 
-    from content.site_frame import CACHE_KEY
+    from content import site_frame, view_restrictions
 
-    cache.delete(CACHE_KEY)
+    cache.delete_many([site_frame.CACHE_KEY, view_restrictions.CACHE_KEY])
 
 
 @pytest.fixture(scope="session")

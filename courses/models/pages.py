@@ -20,6 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES, BodyBlock
+from content.view_restrictions import CachedViewRestrictionsMixin
 from people.models import Employee
 
 
@@ -32,7 +33,7 @@ class LoginRequiredPageMixin:
         return super().serve(request, *args, **kwargs)
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedViewRestrictionsMixin, Page):
     """The list of courses."""
 
     intro = RichTextField(_("inledning"), features=RICH_TEXT_FEATURES, blank=True)
@@ -52,7 +53,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(LoginRequiredPageMixin, Page):
+class CoursePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
     """A course made of modules, completed when every module meant for the learner is done."""
 
     intro = RichTextField(_("inledning"), features=RICH_TEXT_FEATURES)
@@ -132,7 +133,7 @@ class ModulePageQuerySet(PageQuerySet):
         ).distinct()
 
 
-class ModulePage(LoginRequiredPageMixin, Page):
+class ModulePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
     """One module of a course: its reading, aimed at everyone or at certain roles."""
 
     summary = models.TextField(_("sammanfattning"), help_text=_("Visas i kurslistor."))
@@ -177,6 +178,18 @@ class ModulePage(LoginRequiredPageMixin, Page):
         verbose_name = _("modul")
         verbose_name_plural = _("moduler")
 
+    def get_course(self) -> CoursePage:
+        """The course the module belongs to (its parent), in one query, kept on the instance.
+
+        `get_parent().specific` takes two: the Page row, then the CoursePage. The result is
+        kept where treebeard keeps the parent, so get_parent() finds it too.
+        """
+        parent = getattr(self, "_cached_parent_obj", None)
+        if parent is None:
+            parent = CoursePage.objects.get(path=self.path[: -self.steplen])
+            self._cached_parent_obj = parent
+        return parent.specific
+
     def is_for(self, employee: Employee | None) -> bool:
         """Whether the module is meant for this employee's roles."""
         audience = set(self.audience_roles.values_list("pk", flat=True))
@@ -195,12 +208,12 @@ class ModulePage(LoginRequiredPageMixin, Page):
                     raise PermissionDenied
             elif employee is not None and not getattr(request, "is_preview", False):
                 from courses.models.records import ModuleProgress  # records build on pages
-                from courses.services import record_module_completion
+                from courses.services import record_module_read
 
                 ModuleProgress.record_open(employee=employee, module=self)
                 # A module without a quiz is done once read; otherwise the quiz decides.
                 if self._quiz() is None:
-                    record_module_completion(employee=employee, module=self)
+                    record_module_read(employee=employee, module=self)
         return super().serve(request, *args, **kwargs)
 
     def _quiz(self):
@@ -211,7 +224,7 @@ class ModulePage(LoginRequiredPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        course = self.get_parent().specific
+        course = self.get_course()
         employee = getattr(request.user, "employee", None)
         siblings = None
         if employee is not None:
