@@ -175,7 +175,7 @@ class ZipDownloadView(CertificateAdminView):
                     description=recorded_filter,
                     certificate_ids=list(certificates.values_list("pk", flat=True)),
                 )
-                transaction.on_commit(lambda: build_certificate_zip.enqueue(export.pk))
+                export.build_after_commit(build_certificate_zip)
             messages.success(
                 request,
                 _("Intygen packas i bakgrunden. Filen finns under Mina exporter när den är klar."),

@@ -19,8 +19,9 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
 CACHE_KEY = "vaksam:view-restriction-paths:v1"
-# A bound on staleness should an edit ever bypass the signals (a raw SQL update).
-TIMEOUT = 10 * 60
+# A bound on staleness should an edit bypass the signals (a raw SQL update) or a delete fail
+# (Redis briefly away): short, since a stale entry could serve a page made private.
+TIMEOUT = 60
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ table) with what the file was built from, and its own retention in days. Every s
 in the private store (`files.storage`), under a random name.
 """
 
+import logging
 import tempfile
 import uuid
 from datetime import timedelta
@@ -13,11 +14,13 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.files import File
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from files.storage import private_storage
+
+logger = logging.getLogger(__name__)
 
 
 def background_file_name(instance, filename) -> str:
@@ -73,6 +76,21 @@ class BackgroundFile(models.Model):
     @classmethod
     def retention_days(cls) -> int:
         raise NotImplementedError
+
+    def build_after_commit(self, task) -> None:
+        """Queue `task(self.pk)` once the row is saved; if the queue cannot be reached, the file
+        says it failed at once (not "Skapas" until pruned) and the request still answers."""
+
+        def enqueue():
+            try:
+                task.enqueue(self.pk)
+            except Exception:
+                logger.exception("Could not queue %s for %s", task.name, self._meta.label)
+                type(self).objects.filter(pk=self.pk, state=self.State.PENDING).update(
+                    state=self.State.FAILED, finished_at=timezone.now()
+                )
+
+        transaction.on_commit(enqueue)
 
     def build(self, name: str, write) -> None:
         """Write the file with `write(fileobj)` and mark it ready; on failure mark it failed."""

@@ -11,9 +11,12 @@ from files.models import BackgroundFile
 
 def private_file_response(field_file, *, filename: str) -> FileResponse:
     """The stored file as a download, read through its storage (local disk or S3 alike)."""
-    return FileResponse(
+    response = FileResponse(
         field_file.storage.open(field_file.name, "rb"), as_attachment=True, filename=filename
     )
+    # Personal data: never kept by a browser's or a proxy's cache.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 class BackgroundFileDownloadView(View):

@@ -49,6 +49,10 @@ class Heartbeat:
                     # in this thread, which no request cycle ever closes: every later beat
                     # failed with "the connection is closed". The next beat opens a new one.
                     connection.close()
+                except Exception:
+                    # Anything else (a hook raising during recovery) must not end the thread:
+                    # a silent worker looks dead, and its task in hand would be run again.
+                    logger.exception("Heartbeat failed; trying again")
         finally:
             # The thread's own connection: Django opens one per thread and never closes it.
             connection.close()

@@ -107,11 +107,15 @@ def execute(job: Job, run: JobRun) -> JobRun:
     with Heartbeat(beat, seconds=settings.JOB_HEARTBEAT_SECONDS, name=f"job-{job.name}"):
         try:
             result = job.function(job.day_of(run.period))
-        except Exception:
+        except Exception as error:
             logger.exception("Job %s (%s) failed", job.name, run.period)
+            # Where it failed and the kind of error, not its message: messages can name people
+            # (an e-mail address refused, a duplicate key), and the page and its rows are read
+            # by HR for months. The whole error is in the log.
+            where = "".join(traceback.format_tb(error.__traceback__))
             outcome = {
                 "status": JobRun.Status.FAILED,
-                "error": traceback.format_exc()[-ERROR_CHARS:],
+                "error": f"{where}{type(error).__qualname__}"[-ERROR_CHARS:],
                 "result": {},
             }
         else:

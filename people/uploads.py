@@ -4,6 +4,7 @@ They live in the private store (files.storage), so the confirmation may reach an
 server than the preview did.
 """
 
+import re
 import time
 import uuid
 from pathlib import PurePosixPath
@@ -15,11 +16,15 @@ from files.storage import private_storage
 UPLOAD_DIR = "imports"
 UPLOAD_LIFETIME_SECONDS = 6 * 60 * 60
 SUFFIXES = {".csv", ".txt", ".xlsx"}
+# What store_upload hands out (a storage may add a suffix of letters to a taken name): never a
+# path, nor "." or "..", whatever the browser sends back.
+TOKEN = re.compile(r"[A-Za-z0-9_-]+(\.(csv|txt|xlsx))?")
 
 
-def _name(token: str) -> str:
-    # Only the last part of the token: never a path from the browser.
-    return f"{UPLOAD_DIR}/{PurePosixPath(token).name}"
+def _name(token: str) -> str | None:
+    if not TOKEN.fullmatch(token or ""):
+        return None
+    return f"{UPLOAD_DIR}/{token}"
 
 
 def store_upload(upload) -> str:
@@ -35,15 +40,15 @@ def read_upload(token: str) -> bytes | None:
     """The stored bytes, or None once the upload is gone (expired or confirmed)."""
     storage = private_storage()
     name = _name(token)
-    if not token or not storage.exists(name):
+    if name is None or not storage.exists(name):
         return None
     with storage.open(name, "rb") as stored:
         return stored.read()
 
 
 def discard_upload(token: str) -> None:
-    if token:
-        private_storage().delete(_name(token))
+    if name := _name(token):
+        private_storage().delete(name)
 
 
 def remove_stale_uploads(*, before: float | None = None, dry_run: bool = False) -> int:

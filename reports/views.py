@@ -331,7 +331,7 @@ class PeopleView(FollowUpView):
                 description=self.criteria.describe(),
                 rows=rows,
             )
-            transaction.on_commit(lambda: build_people_export.enqueue(export.pk))
+            export.build_after_commit(build_people_export)
         audit(
             self.request,
             "reports.export",
@@ -491,7 +491,7 @@ class BundleView(ScopedMixin, TemplateView):
                     period_end=criteria.end,
                     unit_ids=[unit.pk for unit in units],
                 )
-                transaction.on_commit(lambda: build_report_bundle.enqueue(bundle.pk))
+                bundle.build_after_commit(build_report_bundle)
             messages.success(
                 request,
                 _("Rapporterna skapas i bakgrunden. Ladda ner dem här när de är klara."),

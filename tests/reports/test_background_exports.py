@@ -64,6 +64,7 @@ def test_a_large_export_is_built_by_the_worker_with_the_inline_rows(
     download = hr_client.get(download_url)
     assert download.status_code == 200
     assert f".{export_format}" in download["Content-Disposition"]
+    assert download["Cache-Control"] == "private, no-store"
     built = _content(download)
     if export_format == "csv":
         assert built.decode("utf-8-sig") == inline.decode("utf-8-sig")
@@ -162,3 +163,20 @@ def test_a_task_whose_worker_died_leaves_the_export_failed(org, settings):
     assert recover_abandoned_tasks()["failed"] == 1
     export.refresh_from_db()
     assert export.state == PeopleExport.State.FAILED
+
+
+def test_a_queue_that_cannot_be_reached_fails_the_export_not_the_request(
+    hr_client, org, settings, django_capture_on_commit_callbacks, monkeypatch
+):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("the queue is away")
+
+    # Task is a frozen dataclass: the class's enqueue is replaced, for every task of the test.
+    monkeypatch.setattr(type(build_people_export), "enqueue", unreachable)
+    settings.EXPORT_INLINE_MAX_ROWS = 1
+    response = _queue(hr_client, "xlsx", django_capture_on_commit_callbacks, **PERIOD)
+    assert response.status_code == 302
+    # Said at once, not "Skapas" until it is pruned a week later.
+    assert PeopleExport.objects.get().state == PeopleExport.State.FAILED
+    download = hr_client.get(reverse("reports:exports"))
+    assert "Misslyckades" in download.content.decode()
