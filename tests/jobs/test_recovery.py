@@ -131,3 +131,27 @@ def test_the_worker_beats_and_says_when_it_stops(settings):
     call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "w-test", verbosity=0)
     beat = WorkerHeartbeat.objects.get(worker_id="w-test")
     assert beat.stopped_at is not None and beat.seen_at is not None
+
+
+def test_a_worker_that_loses_the_database_starts_its_loop_again(settings, monkeypatch):
+    from django.db import OperationalError
+    from django_tasks_db.management.commands.db_worker import Command as LibraryWorkerCommand
+
+    from jobs.management.commands import db_worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    library_handle = LibraryWorkerCommand.handle
+    runs = []
+
+    def cut_once(self, *args, **options):
+        runs.append(options["worker_id"])
+        if len(runs) == 1:
+            raise OperationalError("terminating connection due to administrator command")
+        return library_handle(self, *args, **options)
+
+    monkeypatch.setattr(LibraryWorkerCommand, "handle", cut_once)
+    monkeypatch.setattr(db_worker.time, "sleep", lambda seconds: None)
+    call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "w-cut", verbosity=0)
+    # Started again after the cut, instead of exiting and losing the task it had in hand.
+    assert runs == ["w-cut", "w-cut"]
+    assert WorkerHeartbeat.objects.get(worker_id="w-cut").stopped_at is not None

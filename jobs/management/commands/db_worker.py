@@ -7,14 +7,23 @@ a long task runs), which /readyz and the admin read; and, on start and at every 
 RUNNING by a worker that stopped beating are queued again or marked failed (jobs.recovery).
 """
 
+import logging
 import os
+import time
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as LibraryWorkerCommand
 
 from jobs.heartbeat import Heartbeat
 from jobs.recovery import record_heartbeat, recover_abandoned_tasks
+
+logger = logging.getLogger(__name__)
+
+# A cut connection (a database restart or failover, pg_terminate_backend) ends the library's
+# loop with one of these; the worker then starts its loop again instead of exiting.
+LOST_CONNECTION = (OperationalError, InterfaceError)
 
 
 class Command(LibraryWorkerCommand):
@@ -42,7 +51,17 @@ class Command(LibraryWorkerCommand):
 
         try:
             with Heartbeat(beat, seconds=settings.WORKER_HEARTBEAT_SECONDS, name="worker-beat"):
-                return super().handle(*args, **options)
+                while True:
+                    try:
+                        return super().handle(*args, **options)
+                    except LOST_CONNECTION:
+                        logger.warning(
+                            "Worker %s lost the database; starting again", worker_id, exc_info=True
+                        )
+                        connections.close_all()
+                        time.sleep(max(options["interval"], 1))
+                        # The task in hand when the connection went is this worker's to resume.
+                        recover_abandoned_tasks(restarted_worker=worker_id)
         finally:
             # Stopped on purpose (SIGTERM, --batch): gone, not late; readyz says so at once.
             record_heartbeat(worker_id, stopped=True)
