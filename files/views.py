@@ -37,6 +37,11 @@ class BackgroundFileDownloadView(View):
         """The name the browser saves the file as; by default `filename`."""
         return self.filename
 
+    def still_allowed(self, request, built: BackgroundFile) -> bool:
+        """Whether the caller may still have this file (their rights may have narrowed since
+        it was built); by default yes."""
+        return True
+
     def record(self, request, built: BackgroundFile) -> None:
         """Write the access to the audit log; by default nothing."""
 
@@ -48,7 +53,7 @@ class BackgroundFileDownloadView(View):
         built = get_object_or_404(
             self.model, pk=pk, requested_by=request.user, state=BackgroundFile.State.READY
         )
-        if not built.file:
+        if not built.file or not self.still_allowed(request, built):
             raise PermissionDenied
         self.record(request, built)
         return private_file_response(built.file, filename=self.download_name(built))

@@ -26,6 +26,7 @@ from wagtail.models import Site
 from content.models import SiteSettings
 from files.views import BackgroundFileDownloadView
 from people.access_log import Kind, Purpose, record_access
+from people.models import Employee
 from reports import queries
 from reports.exports import Table, csv_response, xlsx_response
 from reports.filters import FollowUpFilterSet
@@ -557,6 +558,17 @@ class PeopleExportDownloadView(BackgroundFileDownloadView):
 
     def download_name(self, built: PeopleExport) -> str:
         return built.download_name()
+
+    def still_allowed(self, request, built: PeopleExport) -> bool:
+        # A manager whose units changed since: the file is theirs only while everyone it names
+        # is still within what they may see today (HR sees everyone).
+        scope = scope_for(request.user)
+        return (
+            scope.whole_organisation
+            or not Employee.objects.filter(pk__in=built.employee_ids)
+            .exclude(scope.unit_condition("org_unit"))
+            .exists()
+        )
 
     def record(self, request, built: PeopleExport) -> None:
         audit(

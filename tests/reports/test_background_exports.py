@@ -180,3 +180,16 @@ def test_a_queue_that_cannot_be_reached_fails_the_export_not_the_request(
     assert PeopleExport.objects.get().state == PeopleExport.State.FAILED
     download = hr_client.get(reverse("reports:exports"))
     assert "Misslyckades" in download.content.decode()
+
+
+def test_a_manager_moved_to_another_unit_no_longer_gets_their_old_export(
+    manager_client, org, settings, django_capture_on_commit_callbacks
+):
+    settings.EXPORT_INLINE_MAX_ROWS = 1
+    _queue(manager_client, "csv", django_capture_on_commit_callbacks, **PERIOD)
+    export = PeopleExport.objects.get()
+    url = reverse("reports:export_download", args=[export.pk])
+    assert manager_client.get(url).status_code == 200
+    # She now leads Nämnd B: the file names people of Nämnd A, whom she may no longer see.
+    org.people.anna.manages.set([org.b])
+    assert manager_client.get(url).status_code == 403
