@@ -633,6 +633,26 @@ SECTIONS: list[Section] = [
         },
     ),
     Section(
+        key="people_exports",
+        title=gettext_lazy("Exporter av personer du har beställt"),
+        holding=Holding("reports.PeopleExport", "requested_by", "user"),
+        order_by=("requested_at", "pk"),
+        record_type="generated_files",
+        columns=(
+            ("requested_at", gettext_lazy("Beställd")),
+            ("export_format", gettext_lazy("Format")),
+            ("rows", gettext_lazy("Rader")),
+            ("state", gettext_lazy("Status")),
+        ),
+        row=lambda obj, context: {
+            "id": obj.pk,
+            "requested_at": obj.requested_at,
+            "export_format": obj.export_format.upper(),
+            "rows": obj.rows,
+            "state": str(obj.get_state_display()),
+        },
+    ),
+    Section(
         key="page_comments",
         title=gettext_lazy("Dina kommentarer i sidredigeraren"),
         holding=Holding("wagtailcore.Comment", "user", "user"),

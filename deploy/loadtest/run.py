@@ -264,7 +264,7 @@ def drill_kill_worker(stack: Stack, directory: Path, run_data) -> dict:
         )[0][0]
         task = django_sql(stack, task_sql, [str(export_id)])[0][0]
         outcome = {"export_state": state, "task_status": task}
-        if task in ("SUCCEEDED", "FAILED"):
+        if task in ("SUCCESSFUL", "FAILED"):  # django-tasks' TaskResultStatus values
             break
         time.sleep(1)
     return {
@@ -275,7 +275,7 @@ def drill_kill_worker(stack: Stack, directory: Path, run_data) -> dict:
         **(outcome or {}),
         # Done means the task says so: a ZIP written by a worker killed before it could record
         # success leaves the task "RUNNING" for ever unless something reclaims it.
-        "finished": bool(outcome and outcome["task_status"] == "SUCCEEDED"),
+        "finished": bool(outcome and outcome["task_status"] == "SUCCESSFUL"),
         **failures_between(directory, started, time.time()),
     }
 

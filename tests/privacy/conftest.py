@@ -25,7 +25,7 @@ from identity.models import OIDCIdentity, ScimUser
 from people.groups import KURSANSVARIG, ensure_groups
 from people.models import PersonalDataAccess, PersonalDataAccessPerson
 from quizzes.models import QuizAnswer, QuizAttempt
-from reports.models import ReportBundle
+from reports.models import PeopleExport, ReportBundle
 from tests.factories import ComplianceStatusFactory, EmployeeFactory
 
 
@@ -117,6 +117,7 @@ def give_everything(person, course, *, tag: str):
     ReportBundle.objects.create(
         requested_by=user, period_start=now.date() - timedelta(days=30), period_end=now.date()
     )
+    PeopleExport.objects.create(requested_by=user, export_format="xlsx", rows=3000)
     comment = Comment.objects.create(
         page=module, user=user, text=f"Kommentar {tag}", contentpath="title"
     )
