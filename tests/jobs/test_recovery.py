@@ -126,6 +126,9 @@ def test_a_task_that_raised_before_building_fails_its_file(export):
     assert export.state == CertificateExport.State.FAILED
 
 
+# The worker's loop closes connections left in a transaction, as it must between tasks: on
+# PostgreSQL that would end the test's own transaction, so these commit for real.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_beats_and_says_when_it_stops(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     call_command("db_worker", "--batch", "--no-startup-delay", "--worker-id", "w-test", verbosity=0)
@@ -133,6 +136,7 @@ def test_the_worker_beats_and_says_when_it_stops(settings):
     assert beat.stopped_at is not None and beat.seen_at is not None
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_that_loses_the_database_starts_its_loop_again(settings, monkeypatch):
     from django.db import OperationalError
     from django_tasks_db.management.commands.db_worker import Command as LibraryWorkerCommand
