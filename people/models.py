@@ -243,13 +243,15 @@ class Employee(models.Model):
 
     @property
     def pseudonym(self) -> str:
-        """What a pseudonymised person is called: "Slutat" and the code of their new number."""
-        return gettext("Slutat %(code)s") % {
-            "code": self.employee_number.removeprefix(PSEUDONYM_PREFIX)
-        }
+        return pseudonym_for(self.employee_number)
 
     def role_codes(self) -> set[str]:
         return {role.code for role in self.roles.all()}
+
+
+def pseudonym_for(employee_number: str) -> str:
+    """What a pseudonymised person is called: "Slutat" and the code of their new number."""
+    return gettext("Slutat %(code)s") % {"code": employee_number.removeprefix(PSEUDONYM_PREFIX)}
 
 
 class PersonalDataAccessQuerySet(models.QuerySet):

@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from courses.models import ComplianceStatus
-from people.models import PSEUDONYM_PREFIX
+from people.models import pseudonym_for
 from reports import queries
 from reports.exports import WRITERS, Table
 from reports.filters import Criteria
@@ -49,8 +49,7 @@ def inline_limit() -> int:
 def _name(user_id, first_name, last_name, username, employee_number) -> str:
     # Employee.full_name without its objects: a pseudonymised person has no account left.
     if user_id is None:
-        code = employee_number.removeprefix(PSEUDONYM_PREFIX)
-        return _("Slutat %(code)s") % {"code": code}
+        return pseudonym_for(employee_number)
     return f"{first_name} {last_name}".strip() or username
 
 
