@@ -231,6 +231,11 @@ USE_TZ = True
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static_collected")
 STATIC_URL = "/static/"
+# Files browsers and crawlers ask for at the site's root (/favicon.ico), served by WhiteNoise
+# from this folder as they are; everything else lives under STATIC_URL.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
+# The web app manifest (static/vaksam.webmanifest), with the type the specification names.
+WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 # Files with personal data (certificate ZIPs, report bundles, uploaded registers): never under
@@ -314,6 +319,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from gravatar.com: they would send a hash of every staff member's e-mail address
+# to a third party (and show broken images offline). The admin shows its default avatar, or one
+# the person uploads in their account settings.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
