@@ -324,19 +324,28 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # the person uploads in their account settings.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Health probes every few seconds are left out of access logs (runserver's here; gunicorn
-    # can use the same filter in its logconfig_dict).
-    "filters": {"skip_health_checks": {"()": "vaksam.health.SkipHealthChecks"}},
+    "filters": {
+        # Health probes every few seconds are left out of access logs (runserver's here;
+        # gunicorn can use the same filter in its logconfig_dict).
+        "skip_health_checks": {"()": "vaksam.health.SkipHealthChecks"},
+        "one_line_for_expected_errors": {"()": "vaksam.log_filters.OneLineForExpectedErrors"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "access": {"class": "logging.StreamHandler", "filters": ["skip_health_checks"]},
     },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # Every page save queues tasks; their INFO lines drown out what matters.
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own defaults give "django" a console handler of its own (with DEBUG on) and
+        # let it propagate to root as well: every line printed twice. Named here, it has none.
+        "django": {"level": LOG_LEVEL},
+        # A 403 or 404 the code raised on purpose: one line, no traceback.
+        "django.request": {"filters": ["one_line_for_expected_errors"]},
+        # Every page save queues tasks; their INFO lines drown out what matters.
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
