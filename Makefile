@@ -7,12 +7,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
-STAMP := $(VENV)/.installed
+# One .venv, two stamps: `make run` installs what the app needs to run; the test, lint and
+# mutation targets add the dev extra (pytest, Playwright, ruff, mutmut, locust: most of the size).
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
 # The OpenID Connect provider the sign-in tests run (Node.js); also for trying SSO locally.
 OIDC_PROVIDER := tests/identity/oidc_provider
 OIDC_PORT ?= 9000
 
-.PHONY: help run test test-clocks mutation bench lint format setup migrate seed check clean sso-provider \
+.PHONY: help run test test-clocks mutation bench lint format install setup migrate seed check clean sso-provider \
 	prod-local prod-local-stop loadtest loadtest-smoke faultdrills
 
 help: ## List the targets
@@ -20,33 +23,55 @@ help: ## List the targets
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Vaksam needs Python 3.11 or newer; found " + sys.version.split()[0])'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "==> Creating the virtual environment $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall only when the dependencies change.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	@touch $(STAMP)
+# setuptools says "Editable installation. Please be careful with folders ..." on every editable
+# install, whatever the mode: that one notice is left out; its deprecation warnings are not.
+PIP_INSTALL := PYTHONWARNINGS="ignore:Editable installation" $(BIN)/python -m pip install --quiet
 
-setup: $(STAMP) ## Create .venv and install the dependencies
+# Reinstall only when the dependencies change. The dev extra includes the runtime ones.
+$(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
+	@echo "==> Installing the dependencies into $(VENV) (a minute or two the first time)"
+	@$(PIP_INSTALL) -e .
+	@touch $(RUNTIME_STAMP)
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	@echo "==> Installing the dependencies and the test tools into $(VENV) (a few minutes the first time)"
+	@$(PIP_INSTALL) -e ".[dev]"
+	@touch $(DEV_STAMP) $(RUNTIME_STAMP)
+
+install: $(RUNTIME_STAMP) ## Create .venv with what the app needs to run (no test tools)
+
+setup: $(DEV_STAMP) ## Create .venv with the app's dependencies and the test and lint tools
 	@# Where npm exists, (re)install the test provider when its lock file changed.
 	@if command -v npm >/dev/null 2>&1 && { [ ! -d $(OIDC_PROVIDER)/node_modules ] || \
 		[ $(OIDC_PROVIDER)/package-lock.json -nt $(OIDC_PROVIDER)/node_modules ]; }; then \
 		npm ci --prefix $(OIDC_PROVIDER) --no-audit --no-fund --loglevel=error; \
 	fi
 
-migrate: setup ## Apply database migrations
-	$(BIN)/python manage.py migrate --no-input
+migrate: install ## Apply database migrations
+	@echo "==> Applying database migrations"
+	@$(BIN)/python manage.py migrate --no-input -v 0
 
-seed: migrate ## Load the demo organisation, people and course (idempotent)
-	$(BIN)/python manage.py seed_demo
+seed: migrate ## Load the demo organisation, people and course (idempotent); prints the logins
+	@echo "==> Loading the demo organisation, people and course"
+	@$(BIN)/python manage.py seed_demo $(SEED_OPTIONS)
 
-run: seed ## Install, migrate, load the demo and serve http://127.0.0.1:8000
+# `make run` prints the logins last, once the server answers, instead of after the seed.
+run: SEED_OPTIONS = --verbosity 0
+run: seed ## Install, migrate, load the demo and serve http://127.0.0.1:8000; ends with the demo logins
 	@$(BIN)/python -c 'import socket, sys; busy = socket.socket().connect_ex(("$(HOST)", $(PORT))) == 0; \
 	  sys.exit("Port $(PORT) on $(HOST) is already in use (another `make run`?). Stop that process, or pick another port: make run PORT=8001" if busy else 0)'
-	@# A background worker for queued tasks (large certificate ZIPs), stopped with the server.
+	@echo "==> Starting the web server and the background worker"
+	@# A background worker for queued tasks (large certificate ZIPs), stopped with the server;
+	@# and, once the server answers, its address and the demo logins.
 	@$(BIN)/python manage.py db_worker --interval 2 & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  { $(BIN)/python -c 'import socket, sys, time; \
+	      sys.exit(0 if any(socket.socket().connect_ex(("$(HOST)", $(PORT))) == 0 or time.sleep(0.5) for _ in range(240)) else 1)' \
+	    && $(BIN)/python manage.py demo_logins --url http://$(HOST):$(PORT)/; } & announcer=$$!; \
+	  trap 'kill $$worker $$announcer 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 sso-provider: setup ## Run the test OpenID Connect provider on 127.0.0.1:9000 to try SSO with `make run`
@@ -114,7 +139,7 @@ format: setup ## Fix style with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-check: setup ## Django system checks and the missing-migration check
+check: install ## Django system checks and the missing-migration check
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
@@ -128,10 +153,10 @@ DURATION ?= 300
 DRILLS ?= 0
 LOADTEST = PORT=$(PROD_PORT) REDIS_PORT=$(REDIS_PORT) $(BIN)/python deploy/loadtest/run.py
 
-prod-local: setup ## Production stack on this machine, without containers: https://localhost:8080 (Ctrl-C stops it)
+prod-local: install ## Production stack on this machine, without containers: https://localhost:8080 (Ctrl-C stops it)
 	PORT=$(PROD_PORT) REDIS_PORT=$(REDIS_PORT) $(BIN)/python deploy/prod_local.py
 
-prod-local-stop: setup ## Stop a prod-local running in another terminal or in the background
+prod-local-stop: install ## Stop a prod-local running in another terminal or in the background
 	PORT=$(PROD_PORT) REDIS_PORT=$(REDIS_PORT) $(BIN)/python deploy/prod_local.py --stop
 
 loadtest: setup ## Locust against prod-local (USERS, SPAWN_RATE, DURATION s, DRILLS=1); JSON summary last

@@ -9,8 +9,9 @@ from datetime import date
 from urllib.parse import urlencode
 
 import django_filters
+from crispy_forms.bootstrap import StrictButton
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row, Submit
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.conf import settings
 from django.forms.utils import flatatt
@@ -200,7 +201,9 @@ class FollowUpFilterSet(django_filters.FilterSet):
                 Column("end", css_class="col-md-3"),
                 Column("status", css_class="col-md-3"),
                 Column(
-                    Submit("", _("Visa"), css_class="btn btn-primary mt-md-4"),
+                    # A button without a name: Submit("", …) wrote name="", which HTML forbids,
+                    # and a named one would add itself to every filter URL.
+                    StrictButton(_("Visa"), type="submit", css_class="btn-primary mt-md-4"),
                     css_class="col-md-3",
                 ),
             ),

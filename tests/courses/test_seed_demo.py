@@ -1,5 +1,6 @@
 """The demo site: real content, the promised logins, and the same result on every run."""
 
+import io
 import re
 
 import pytest
@@ -130,3 +131,22 @@ def test_seed_demo_refuses_a_database_with_real_people(db, settings):
     with pytest.raises(CommandError, match="holds 1 people the demo did not create"):
         call_command("seed_demo", "--allow-demo-logins", verbosity=0)
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_the_demo_logins_are_printed_with_the_address(seeded):
+    """`make run` ends with these lines; they come from the same list seed_demo uses."""
+    from courses.demo import DEMO_LOGINS, DEMO_PASSWORD
+
+    out = io.StringIO()
+    call_command("demo_logins", url="http://127.0.0.1:8000/", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert "http://127.0.0.1:8000/" in lines[0]
+    assert DEMO_PASSWORD in lines[1]
+    assert [line.split()[0] for line in lines[2:]] == [login.username for login in DEMO_LOGINS]
+
+
+def test_no_demo_logins_are_listed_where_the_demo_is_not(db):
+    out = io.StringIO()
+    call_command("demo_logins", stdout=out)
+    assert "No demo logins" in out.getvalue()
+    assert "vaksam-demo" not in out.getvalue()

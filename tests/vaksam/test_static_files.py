@@ -51,3 +51,10 @@ def test_wagtails_admin_static_files_survive_the_manifest(collected):
     response = Client().get(url)
     assert response.status_code == 200
     assert "immutable" in response["Cache-Control"]
+
+
+def test_favicon_ico_is_served_at_the_root(collected):
+    """Read once at startup from WHITENOISE_ROOT, as in production: no 404 for /favicon.ico."""
+    response = Client().get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"

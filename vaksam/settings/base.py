@@ -231,6 +231,11 @@ USE_TZ = True
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static_collected")
 STATIC_URL = "/static/"
+# Files browsers and crawlers ask for at the site's root (/favicon.ico), served by WhiteNoise
+# from this folder as they are; everything else lives under STATIC_URL.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
+# The web app manifest (static/vaksam.webmanifest), with the type the specification names.
+WHITENOISE_MIMETYPES = {".webmanifest": "application/manifest+json"}
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 # Files with personal data (certificate ZIPs, report bundles, uploaded registers): never under
@@ -314,20 +319,33 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatars from gravatar.com: they would send a hash of every staff member's e-mail address
+# to a third party (and show broken images offline). The admin shows its default avatar, or one
+# the person uploads in their account settings.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Health probes every few seconds are left out of access logs (runserver's here; gunicorn
-    # can use the same filter in its logconfig_dict).
-    "filters": {"skip_health_checks": {"()": "vaksam.health.SkipHealthChecks"}},
+    "filters": {
+        # Health probes every few seconds are left out of access logs (runserver's here;
+        # gunicorn can use the same filter in its logconfig_dict).
+        "skip_health_checks": {"()": "vaksam.health.SkipHealthChecks"},
+        "one_line_for_expected_errors": {"()": "vaksam.log_filters.OneLineForExpectedErrors"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "access": {"class": "logging.StreamHandler", "filters": ["skip_health_checks"]},
     },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # Every page save queues tasks; their INFO lines drown out what matters.
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's own defaults give "django" a console handler of its own (with DEBUG on) and
+        # let it propagate to root as well: every line printed twice. Named here, it has none.
+        "django": {"level": LOG_LEVEL},
+        # A 403 or 404 the code raised on purpose: one line, no traceback.
+        "django.request": {"filters": ["one_line_for_expected_errors"]},
+        # Every page save queues tasks; their INFO lines drown out what matters.
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

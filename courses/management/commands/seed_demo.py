@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.demo import demo_employee_numbers, seed_demo
+from courses.management.commands.demo_logins import demo_login_lines
 from people.models import Employee
 
 
@@ -33,6 +34,5 @@ class Command(BaseCommand):
         if options["verbosity"] < 1:
             return
         self.stdout.write(self.style.SUCCESS(f"Demo site ready: {result.employees} employees."))
-        self.stdout.write(f"Demo logins (password: {result.password}):")
-        for login in result.logins:
-            self.stdout.write(f"  {login.username:<12} {login.description}")
+        for line in demo_login_lines():
+            self.stdout.write(line)

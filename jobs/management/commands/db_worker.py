@@ -32,6 +32,14 @@ class Command(LibraryWorkerCommand):
         "worker that died are queued again or marked failed."
     )
 
+    def configure_logging(self, verbosity: int) -> None:
+        """At the default verbosity, the levels settings.LOGGING gives: the library would set
+        its loggers to INFO, a line for every task started and finished (hundreds after a page
+        save or `seed_demo`), which buried everything else in `make run` and the logs. A failed
+        task is still logged with its traceback. `-v 2` shows every task, `-v 0` nothing."""
+        if verbosity != 1:
+            super().configure_logging(verbosity)
+
     def handle(self, *args, **options):
         reloading_parent = (
             options["reload"]
