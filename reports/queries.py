@@ -240,7 +240,7 @@ def status_cube(scope: Scope, criteria: Criteria) -> QuerySet:
 
 def branches_of(focus: list[OrgUnit]) -> list[OrgUnit]:
     """A single focus unit breaks down into its children; several are their own rows."""
-    if len(focus) > 1:
+    if len(focus) != 1:  # none: an organisation with no units yet
         return focus
     unit = focus[0]
     return list(OrgUnit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1))

@@ -10,6 +10,9 @@ import time
 import pytest
 from django.urls import reverse
 
+from people.groups import HR, ensure_groups
+from tests.factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 VIEWS = ["overview", "trend", "sessions", "people", "questions"]
@@ -60,3 +63,13 @@ def test_exports_and_the_report_refuse_an_unreadable_period(manager_client, org,
         response = manager_client.get(url, query)
         assert response.status_code == 302, url
         assert response["Location"].startswith(reverse("reports:overview"))
+
+
+@pytest.mark.parametrize("name", [*VIEWS, "report"])
+def test_a_new_installation_without_units_shows_empty_figures(client, name):
+    """Before the first personnel import there are no units: HR sees empty pages, not a 500."""
+    user = UserFactory(username="hr-forsta-dagen")
+    user.groups.add(ensure_groups()[HR])
+    client.force_login(user)
+    response = client.get(reverse(f"reports:{name}"))
+    assert response.status_code in (200, 302)
