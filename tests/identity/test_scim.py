@@ -211,6 +211,10 @@ def test_title_maps_to_a_role_and_an_unknown_title_gives_none(scim, created):
         patch({"op": "Replace", "path": "title", "value": "handlaggare"}),
     )
     assert Employee.objects.get(employee_number="1001").role_codes() == {"handlaggare"}
+    # No title at all: no role from it.
+    status, _, _ = scim("PATCH", f"Users/{created['id']}", patch({"op": "Remove", "path": "title"}))
+    assert status == 204
+    assert Employee.objects.get(employee_number="1001").role_codes() == set()
 
 
 def test_delete_deprovisions_and_keeps_the_history(scim, created):
@@ -302,10 +306,27 @@ def protected(scim, units):
         [{"op": "Replace", "path": f"{ENTERPRISE}:employeeNumber", "value": "6006"}],
         [{"op": "Replace", "path": f"{ENTERPRISE}:department", "value": "EKO"}],
         [{"op": "Replace", "path": "title", "value": "Chef"}],
-        # A deactivation carrying any other change is refused whole.
+        # A deactivation carrying any other change is refused whole, down to an address's
+        # type or which address is the primary one.
         [
             {"op": "Replace", "path": "active", "value": False},
             {"op": "Replace", "path": 'emails[type eq "work"].value', "value": "m@evil.se"},
+        ],
+        [
+            {"op": "Replace", "path": "active", "value": False},
+            {
+                "op": "Replace",
+                "path": "emails",
+                "value": [{"value": "person5005@kommun.se", "type": "home", "primary": True}],
+            },
+        ],
+        [
+            {"op": "Replace", "path": "active", "value": False},
+            {
+                "op": "Replace",
+                "path": "emails",
+                "value": [{"value": "person5005@kommun.se", "type": "work", "primary": False}],
+            },
         ],
     ],
 )
@@ -313,6 +334,10 @@ def test_protected_accounts_refuse_every_change_but_deactivation(scim, protected
     created, person = protected
     status, error, _ = scim("PATCH", f"Users/{created['id']}", patch(*operations))
     assert status == 403, error
+    assert error["detail"] == (
+        "Kontot har administratörsbehörighet och ändras inte genom SCIM, utom att det kan "
+        "avaktiveras; en administratör ändrar det i Vaksam."
+    )
     person.refresh_from_db()
     person.user.refresh_from_db()
     assert person.is_active and person.user.is_active
@@ -336,7 +361,10 @@ def test_a_protected_leaver_is_deactivated_and_it_is_audited(scim, protected):
     assert person.user.is_staff  # the powers are an administrator's to remove
     entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
     assert entry.data["status"] == 204
-    assert "administratörsbehörighet" in entry.data["notes"][0]
+    assert entry.data["notes"] == [
+        "Kontot har administratörsbehörighet: det avaktiverades genom SCIM, men dess grupper "
+        "och behörigheter finns kvar tills en administratör tar bort dem."
+    ]
     assert "avaktiverades" in entry.message
 
     # Again (Entra ID retries), or as a PUT of the same state: still allowed, changes nothing.
@@ -368,7 +396,10 @@ def test_a_protected_leaver_can_be_deleted(scim, protected):
     assert not person.is_active and not person.user.is_active and person.user.is_staff
     assert ScimUser.objects.get(pk=created["id"]).deprovisioned_at is not None
     entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
-    assert "administratörsbehörighet" in entry.data["notes"][0]
+    assert entry.data["notes"] == [
+        "Kontot har administratörsbehörighet: det avregistrerades och avaktiverades genom SCIM, "
+        "men dess grupper och behörigheter finns kvar tills en administratör tar bort dem."
+    ]
 
 
 def test_unknown_unit_is_400_and_writes_nothing(scim, units):
@@ -626,7 +657,10 @@ def test_the_last_administrator_is_never_switched_off(scim, protected, method):
     body = patch({"op": "Replace", "path": "active", "value": False}) if method == "PATCH" else None
     status, error, _ = scim(method, f"Users/{created['id']}", body)
     assert status == 403, error
-    assert "sista aktiva administratörskontot" in error["detail"]
+    assert error["detail"] == (
+        "Kontot är det sista aktiva administratörskontot i Vaksam och avaktiveras inte genom "
+        "SCIM. Utse en annan administratör först."
+    )
     person.user.refresh_from_db()
     assert person.user.is_active
 
@@ -672,3 +706,110 @@ def test_a_pseudonymised_leaver_is_never_matched_again(scim, created):
     status, body, _ = scim("POST", "Users", body)
     assert status == 409, body
     assert "pseudonymiserats" in body["detail"]
+
+
+# What a client reads back (GET): the whole resource, as Vaksam holds it now (issue 19).
+
+
+def test_a_get_returns_the_whole_resource_as_sent(scim, created):
+    status, body, _ = scim("GET", f"Users/{created['id']}")
+    assert status == 200, body
+    link = ScimUser.objects.get(pk=created["id"])
+    meta = body.pop("meta")
+    assert body == {
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE],
+        "id": created["id"],
+        "userName": "person1001@kommun.se",
+        "externalId": "ext-1001",
+        "active": True,
+        "name": {"givenName": "Åsa", "familyName": "Lindström"},
+        "title": "Handläggare",
+        "emails": [{"value": "person1001@kommun.se", "type": "work", "primary": True}],
+        ENTERPRISE: {"employeeNumber": "1001", "department": "BOU"},
+    }
+    assert meta["resourceType"] == "User"
+    assert meta["created"].startswith(link.created_at.isoformat()[:19])
+    assert meta["lastModified"].startswith(link.modified_at.isoformat()[:19])
+
+
+def test_a_get_shows_the_address_in_use_among_the_others_the_client_sent(scim, units):
+    """HR changed the address in Vaksam: the one in use replaces the client's primary one,
+    matched whatever its case; the other addresses stay as sent."""
+    body = user_body(
+        emails=[
+            {"value": "Privat@Example.se", "type": "home"},
+            {"value": "Person1001@Kommun.SE", "type": "work", "primary": True},
+        ]
+    )
+    status, created, _ = scim("POST", "Users", body)
+    assert status == 201, created
+    user = Employee.objects.get(employee_number="1001").user
+    assert user.email == "person1001@kommun.se"
+    user.email = "asa.l@kommun.se"
+    user.save()
+
+    emails = scim("GET", f"Users/{created['id']}")[1]["emails"]
+
+    assert emails == [
+        {"value": "Privat@Example.se", "type": "home"},
+        {"value": "asa.l@kommun.se", "type": "work", "primary": True},
+    ]
+
+
+def test_a_get_shows_an_address_hr_added_when_the_client_sent_none(scim, units):
+    body = user_body(name={"givenName": "Åsa"})
+    del body["emails"]
+    status, created, _ = scim("POST", "Users", body)
+    assert status == 201, created
+    user = Employee.objects.get(employee_number="1001").user
+    user.email = "asa@kommun.se"
+    user.save()
+
+    got = scim("GET", f"Users/{created['id']}")[1]
+
+    assert got["emails"] == [{"value": "asa@kommun.se", "type": "work", "primary": True}]
+    assert got["name"] == {"givenName": "Åsa"}  # a given name alone is still a name
+
+
+def test_a_get_says_active_only_when_sent_or_no_longer_true(scim, units):
+    """`active` left out by the client stays out while the person is active (its default);
+    an account closed in Vaksam reads as inactive, whatever the client once sent."""
+    body = user_body()
+    del body["active"]
+    status, created, _ = scim("POST", "Users", body)
+    assert status == 201, created
+    assert "active" not in scim("GET", f"Users/{created['id']}")[1]
+
+    status, _, _ = scim("POST", "Users", user_body("1002"))
+    second = ScimUser.objects.get(employee__employee_number="1002")
+    for number in ("1001", "1002"):
+        user = Employee.objects.get(employee_number=number).user
+        user.is_active = False
+        user.save()
+
+    assert scim("GET", f"Users/{created['id']}")[1]["active"] is False
+    assert scim("GET", f"Users/{second.pk}")[1]["active"] is False
+
+
+def test_a_page_of_one(scim, units):
+    ids = [scim("POST", "Users", user_body(str(3000 + n)))[1]["id"] for n in range(2)]
+    status, body, _ = scim("GET", "Users?startIndex=2&count=1")
+    assert status == 200, body
+    assert [r["id"] for r in body["Resources"]] == ids[1:]
+
+
+def test_deleting_a_manager_clears_them_from_their_reports_only(scim, created, units):
+    manager = scim("POST", "Users", user_body("9009"))[1]
+    other = scim("POST", "Users", user_body("9010"))[1]
+    for person, boss in ((created, manager), (scim("POST", "Users", user_body("1003"))[1], other)):
+        status, _, _ = scim(
+            "PATCH",
+            f"Users/{person['id']}",
+            patch({"op": "Add", "path": f"{ENTERPRISE}:manager", "value": boss["id"]}),
+        )
+        assert status == 204
+
+    assert scim("DELETE", f"Users/{manager['id']}")[0] == 204
+
+    assert ScimUser.objects.get(pk=created["id"]).manager is None
+    assert str(ScimUser.objects.get(employee__employee_number="1003").manager_id) == other["id"]
