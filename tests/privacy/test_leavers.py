@@ -33,7 +33,13 @@ from people.groups import ADMINISTRATOR, HR, MEDARBETARE, ensure_groups
 from people.importing import apply_plan, plan_import
 from people.models import Employee
 from people.tabular import read_table
-from privacy.leavers import due_leavers, pseudonymise, pseudonymise_leavers
+from privacy.leavers import (
+    due_leavers,
+    leavers,
+    protected_leavers,
+    pseudonymise,
+    pseudonymise_leavers,
+)
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -128,8 +134,66 @@ def test_due_counts_from_the_later_of_deactivation_and_end_date(unit, groups_rea
     admin = person(is_active=False, deactivated_at=cutoff)
     admin.user.groups.add(groups_ready[ADMINISTRATOR])
 
-    assert set(due_leavers(TODAY)) == {due, ended_earlier, still_marked_active}
-    assert {too_soon, ended_later, active, undated, admin}.isdisjoint(due_leavers(TODAY))
+    # Boundary days: the day before the cutoff is due too, the day after is not.
+    day_earlier = cutoff - timedelta(days=1)
+    earlier = person(is_active=False, deactivated_at=day_earlier)
+    active_ended_earlier = person(end_date=day_earlier)
+    active_ends_later = person(end_date=day_before)
+
+    assert set(due_leavers(TODAY)) == {
+        due, ended_earlier, still_marked_active, earlier, active_ended_earlier,
+    }  # fmt: skip
+    assert {too_soon, ended_later, active, undated, admin, active_ends_later}.isdisjoint(
+        due_leavers(TODAY)
+    )
+
+
+@override_settings(RETENTION_MONTHS={"leavers": 24})
+def test_protected_leavers_are_the_due_ones_an_administrator_must_handle(unit, groups_ready):
+    """The same days as for everyone, but only accounts with admin access: the command says
+    how many wait for an administrator."""
+    cutoff = add_months(TODAY, -24)
+    day_after, day_before = cutoff + timedelta(days=1), cutoff - timedelta(days=1)
+
+    def admin(**fields):
+        person = EmployeeFactory(org_unit=unit, start_date=date(2015, 1, 1), **fields)
+        person.user.groups.add(groups_ready[ADMINISTRATOR])
+        return person
+
+    due = {
+        admin(is_active=False, deactivated_at=cutoff),
+        admin(is_active=False, deactivated_at=day_before),
+        admin(is_active=False, deactivated_at=cutoff, end_date=date(2020, 1, 1)),
+        admin(end_date=cutoff),
+        admin(end_date=day_before),
+    }
+    not_due = {
+        admin(is_active=False, deactivated_at=day_after),
+        admin(is_active=False, deactivated_at=cutoff, end_date=day_after),
+        admin(end_date=day_after),
+        admin(),
+        admin(is_active=False),
+        # Due, but an ordinary account: pseudonymise_leavers does them.
+        EmployeeFactory(org_unit=unit, is_active=False, deactivated_at=cutoff),
+    }
+
+    assert set(protected_leavers(TODAY)) == due
+    assert not_due.isdisjoint(protected_leavers(TODAY))
+
+
+def test_leavers_are_the_deactivated_and_those_past_their_end_date(unit, groups_ready):
+    yesterday = TODAY - timedelta(days=1)
+    gone = {
+        EmployeeFactory(org_unit=unit, is_active=False),
+        EmployeeFactory(org_unit=unit, end_date=yesterday, start_date=date(2015, 1, 1)),
+    }
+    last_day_today = EmployeeFactory(org_unit=unit, end_date=TODAY, start_date=date(2015, 1, 1))
+    admin = EmployeeFactory(org_unit=unit, is_active=False)
+    admin.user.groups.add(groups_ready[ADMINISTRATOR])
+    staying = EmployeeFactory(org_unit=unit)
+
+    assert set(leavers(TODAY)) == gone
+    assert {last_day_today, admin, staying}.isdisjoint(leavers(TODAY))
 
 
 @pytest.fixture
