@@ -548,8 +548,63 @@ def test_too_long_values_and_nul_bytes_are_400_not_500(scim, units, body, attrib
     status, error, _ = scim("POST", "Users", body)
     assert status == 400, error
     assert error["scimType"] == "invalidValue"
+    # The message starts with the attribute, as the client named it.
+    named = error["detail"].split(" ", 1)[0].removeprefix("name.")
+    assert named in (attribute, "e-postadressen"), error["detail"]
     assert attribute in error["detail"]
     assert not Employee.objects.exists() and not ScimUser.objects.exists()
+
+
+def test_values_exactly_as_long_as_their_column_are_stored(scim, units):
+    body = user_body(title="t" * 255, externalId="e" * 255, **_enterprise("1" * 50))
+    status, created, _ = scim("POST", "Users", body)
+    assert status == 201, created
+    assert len(ScimUser.objects.get().title) == 255
+
+
+@pytest.mark.parametrize(
+    ("emails", "chosen"),
+    [
+        # The primary one, wherever it is.
+        (
+            [
+                {"value": "hem@example.se", "type": "home"},
+                {"value": "Jobb@Kommun.se", "type": "work"},
+                {"value": "vald@kommun.se", "type": "other", "primary": True},
+            ],
+            "vald@kommun.se",
+        ),
+        # Else a work one, whatever the case of its type.
+        (
+            [
+                {"value": "hem@example.se", "type": "home"},
+                {"value": "jobb@kommun.se", "type": "Work"},
+            ],
+            "jobb@kommun.se",
+        ),
+        # Else the first.
+        (
+            [{"value": "forsta@example.se", "type": "home"}, {"value": "andra@example.se"}],
+            "forsta@example.se",
+        ),
+    ],
+)
+def test_the_account_uses_the_primary_else_a_work_else_the_first_address(
+    scim, units, emails, chosen
+):
+    status, body, _ = scim("POST", "Users", user_body(emails=emails))
+    assert status == 201, body
+    assert Employee.objects.get(employee_number="1001").user.email == chosen
+
+
+def test_a_person_cannot_be_their_own_manager(scim, created):
+    status, body, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Add", "path": f"{ENTERPRISE}:manager", "value": created["id"]}),
+    )
+    assert status == 400, body
+    assert ScimUser.objects.get(pk=created["id"]).manager is None
 
 
 def test_too_long_values_in_a_patch_change_nothing(scim, created):
