@@ -760,7 +760,10 @@ def test_a_pseudonymised_leaver_is_never_matched_again(scim, created):
     body["emails"] = [{"value": "someone@kommun.se", "type": "work", "primary": True}]
     status, body, _ = scim("POST", "Users", body)
     assert status == 409, body
-    assert "pseudonymiserats" in body["detail"]
+    assert body["detail"] == (
+        f"Anställningsnumret {leaver.employee_number} tillhör en person som har slutat och "
+        "pseudonymiserats."
+    )
 
 
 # What a client reads back (GET): the whole resource, as Vaksam holds it now (issue 19).
@@ -868,3 +871,68 @@ def test_deleting_a_manager_clears_them_from_their_reports_only(scim, created, u
 
     assert ScimUser.objects.get(pk=created["id"]).manager is None
     assert str(ScimUser.objects.get(employee__employee_number="1003").manager_id) == other["id"]
+
+
+def test_what_belongs_to_someone_else_is_a_conflict(scim, created, units):
+    """A userName (any case), an e-mail address, an employee number or an account's username
+    that is someone else's is 409, and nothing is written."""
+    EmployeeFactory(employee_number="7007", user__email="annan@kommun.se", org_unit=units["SOC"])
+    UserFactory(username="8008")
+    refused = [
+        user_body("1002", userName="PERSON1001@kommun.se"),
+        user_body("1003", emails=[{"value": "Annan@Kommun.se", "primary": True}]),
+        user_body("8008", userName="ny@kommun.se", emails=[{"value": "ny@kommun.se"}]),
+    ]
+    for body in refused:
+        status, error, _ = scim("POST", "Users", body)
+        assert status == 409, (body, error)
+    for number in ("7007", "8008"):
+        status, error, _ = scim("PUT", f"Users/{created['id']}", user_body(number))
+        assert status == 409, (number, error)
+    assert set(Employee.objects.values_list("employee_number", flat=True)) == {"1001", "7007"}
+    assert ScimUser.objects.count() == 1
+
+
+def test_a_new_employee_number_renames_the_account_made_from_the_old_one(scim, created):
+    status, body, _ = scim("PUT", f"Users/{created['id']}", user_body("1009"))
+    assert status == 200, body
+    assert Employee.objects.get(employee_number="1009").user.username == "1009"
+
+
+def test_a_deactivation_keeps_the_first_day_and_dates_an_undated_one(scim, created):
+    """Retention counts from the first day someone was switched off; someone switched off by a
+    path that forgot the day gets today."""
+    from datetime import date
+
+    employee = Employee.objects.get(employee_number="1001")
+    Employee.objects.filter(pk=employee.pk).update(is_active=False, deactivated_at=None)
+    # Each request changes the title too: a PUT of the state already held writes nothing.
+    assert scim("PUT", f"Users/{created['id']}", user_body(active=False, title="A"))[0] == 200
+    employee.refresh_from_db()
+    assert employee.deactivated_at == timezone.localdate()
+
+    Employee.objects.filter(pk=employee.pk).update(deactivated_at=date(2024, 3, 1))
+    assert scim("PUT", f"Users/{created['id']}", user_body(active=False, title="B"))[0] == 200
+    employee.refresh_from_db()
+    assert employee.deactivated_at == date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(("days", "cleared"), [(-1, True), (0, False), (1, False)])
+def test_active_in_the_directory_clears_an_end_date_only_once_passed(scim, created, days, cleared):
+    """Boundary days: an end date of yesterday is stale for someone active; today is still
+    their last day, and tomorrow is to come."""
+    from datetime import date, timedelta
+
+    end = timezone.localdate() + timedelta(days=days)
+    Employee.objects.filter(employee_number="1001").update(
+        start_date=date(2020, 1, 1), end_date=end
+    )
+    assert scim("PUT", f"Users/{created['id']}", user_body(title="A"))[0] == 200
+    employee = Employee.objects.get(employee_number="1001")
+    assert employee.end_date == (None if cleared else end)
+
+    # Inactive, an old end date stays: it is when they left.
+    Employee.objects.filter(pk=employee.pk).update(end_date=end)
+    assert scim("PUT", f"Users/{created['id']}", user_body(active=False, title="B"))[0] == 200
+    employee.refresh_from_db()
+    assert employee.end_date == end
