@@ -479,3 +479,27 @@ def test_what_the_leaver_did_stays_in_the_log_as_a_removed_account(client, leave
     assert page.status_code == 200 and escape(leaver.org_unit.name) in content
     assert get_deleted_user_display_name(user_id) in content
     assert "Öberg-Lindgärd" not in content
+
+
+def test_the_daily_step_dates_only_the_switched_off_and_ends_the_leavers_sessions(
+    client, leaver, unit, groups_ready
+):
+    """Undated leavers are dated, never someone still active; a pseudonymised leaver's
+    signed-in sessions end."""
+    still_here = EmployeeFactory(org_unit=unit)
+    Employee.objects.filter(pk=leaver.pk).update(is_active=False, deactivated_at=date(2000, 1, 1))
+    client.force_login(leaver.user)
+    assert Session.objects.exists()
+
+    assert pseudonymise_leavers() == 1
+
+    still_here.refresh_from_db()
+    assert still_here.deactivated_at is None
+    assert not Session.objects.exists()
+
+
+def test_an_administrators_pseudonymisation_is_logged_under_their_name(leaver, groups_ready):
+    admin = get_user_model().objects.create_superuser("admin", "admin@kommun.se", "x" * 16)
+    pseudonymise(leaver, actor=admin)
+    entry = ModelLogEntry.objects.get(action="privacy.pseudonymised")
+    assert entry.user_id == admin.pk
