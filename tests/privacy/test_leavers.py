@@ -140,12 +140,14 @@ def test_due_counts_from_the_later_of_deactivation_and_end_date(unit, groups_rea
     active_ended_earlier = person(end_date=day_earlier)
     active_ends_later = person(end_date=day_before)
 
+    # Switched off recently, though the end date is long past: counted from the later day.
+    deactivated_recently = person(is_active=False, deactivated_at=day_before, end_date=day_earlier)
+
     assert set(due_leavers(TODAY)) == {
         due, ended_earlier, still_marked_active, earlier, active_ended_earlier,
     }  # fmt: skip
-    assert {too_soon, ended_later, active, undated, admin, active_ends_later}.isdisjoint(
-        due_leavers(TODAY)
-    )
+    not_due = {too_soon, ended_later, active, undated, admin, active_ends_later}
+    assert (not_due | {deactivated_recently}).isdisjoint(due_leavers(TODAY))
 
 
 @override_settings(RETENTION_MONTHS={"leavers": 24})
@@ -266,7 +268,11 @@ def test_log_entries_about_the_person_lose_the_name_but_not_others_of_the_same_n
     namesake = EmployeeFactory(org_unit=unit, user__first_name="Åsa")
     namesake.user.last_name = "Öberg-Lindgärd"
     namesake.user.save()
-    log(instance=leaver, action="identity.invite", data={"email": "asa.oberg@kommun.se"})
+    log(
+        instance=leaver,
+        action="identity.invite",
+        data={"email": "asa.oberg@kommun.se", "to": ["asa.oberg@kommun.se", 2]},
+    )
     log(instance=namesake, action="identity.invite")
     certificate = CourseCompletion.objects.get(employee=leaver).certificate
     log(instance=certificate, action="certificates.download")
@@ -276,7 +282,8 @@ def test_log_entries_about_the_person_lose_the_name_but_not_others_of_the_same_n
 
     about_leaver = ModelLogEntry.objects.filter(object_id=str(leaver.pk), action="identity.invite")
     entry = about_leaver.get(content_type__model="employee")
-    assert entry.label == str(leaver) and entry.data == {"email": leaver.pseudonym}
+    assert entry.label == str(leaver)
+    assert entry.data == {"email": leaver.pseudonym, "to": [leaver.pseudonym, 2]}
     download = ModelLogEntry.objects.get(action="certificates.download")
     assert "Åsa" not in download.label
     namesakes = ModelLogEntry.objects.get(object_id=str(namesake.pk), action="identity.invite")
@@ -503,3 +510,16 @@ def test_an_administrators_pseudonymisation_is_logged_under_their_name(leaver, g
     pseudonymise(leaver, actor=admin)
     entry = ModelLogEntry.objects.get(action="privacy.pseudonymised")
     assert entry.user_id == admin.pk
+
+
+@override_settings(RETENTION_MONTHS={"leavers": 24})
+def test_the_step_counts_from_the_day_it_is_given_not_from_the_clock(unit):
+    """Someone whose employment ends years from now is due on a day 24 months after that."""
+    later = date(2040, 6, 15)
+    ends = EmployeeFactory(org_unit=unit, start_date=date(2015, 1, 1), end_date=date(2037, 1, 1))
+
+    assert set(due_leavers(later)) == {ends}
+    assert pseudonymise_leavers(later, dry_run=True) == 1
+    assert pseudonymise_leavers(later) == 1
+    ends.refresh_from_db()
+    assert ends.is_pseudonymised
