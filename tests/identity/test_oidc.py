@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from identity.models import OIDCIdentity
-from identity.oidc import BACKEND_PATH, discovery_cache_key
+from identity.models import OIDCIdentity, ScimUser
+from identity.oidc import BACKEND_PATH, Refusal, discovery_cache_key, find_employee_account
 from tests.factories import EmployeeFactory, UserFactory
 from tests.identity.provider import CLIENT_ID, running_provider, use_provider
 
@@ -411,3 +411,144 @@ def test_deactivation_ends_a_running_sso_session(client, course, sso):
     response = client.get(reverse("my_courses"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+# The matching rules, asked directly (no provider): which account an identity becomes.
+
+ISSUER = "https://login.kommun.example"
+
+
+def test_a_remembered_link_is_bound_to_both_issuer_and_subject():
+    """A link wins over the claim, but only for its own (issuer, sub): the same sub from
+    another provider, or another sub from the same one, is someone else."""
+    linked = imported_employee(user__email="karin@kommun.example")
+    OIDCIdentity.objects.create(issuer=ISSUER, subject="karin", user=linked.user)
+    stranger = {"email": "okand@annan.example"}
+
+    assert find_employee_account(issuer=ISSUER, subject="karin", claims=stranger) == (
+        linked.user,
+        None,
+    )
+    for issuer, subject in ((ISSUER, "someone-else"), ("https://other.example", "karin")):
+        assert find_employee_account(issuer=issuer, subject=subject, claims=stranger) == (
+            None,
+            Refusal.UNKNOWN,
+        )
+
+
+def test_a_linked_employee_who_left_is_refused_while_others_stay_active():
+    """Deactivation is the person's own, not "someone active exists"; a closed account alone
+    is enough."""
+    EmployeeFactory()  # a colleague, still active
+    leaver = imported_employee(user__email="leaver@kommun.example")
+    closed = imported_employee(user__email="closed@kommun.example")
+    OIDCIdentity.objects.create(issuer=ISSUER, subject="leaver", user=leaver.user)
+    OIDCIdentity.objects.create(issuer=ISSUER, subject="closed", user=closed.user)
+    leaver.is_active = False
+    leaver.save()
+    closed.user.is_active = False
+    closed.user.save()
+
+    for subject, employee in (("leaver", leaver), ("closed", closed)):
+        assert find_employee_account(issuer=ISSUER, subject=subject, claims={}) == (
+            employee.user,
+            Refusal.INACTIVE,
+        )
+
+
+@pytest.mark.parametrize("value", ["", ["nobody@kommun.example"], None])
+def test_an_empty_or_non_text_claim_matches_nobody(value):
+    """An empty address must not match the employees who have none."""
+    imported_employee(user__email="")
+    claims = {"email": value}
+    assert find_employee_account(issuer=ISSUER, subject="x", claims=claims) == (
+        None,
+        Refusal.MISSING_CLAIM,
+    )
+    assert not OIDCIdentity.objects.exists()
+
+
+def test_two_active_employees_with_the_address_are_ambiguous():
+    imported_employee(user__email="delad@kommun.example")
+    imported_employee(user__email="Delad@Kommun.example")
+    claims = {"email": "delad@kommun.example"}
+    assert find_employee_account(issuer=ISSUER, subject="x", claims=claims) == (
+        None,
+        Refusal.AMBIGUOUS,
+    )
+    assert not OIDCIdentity.objects.exists()
+
+
+@pytest.mark.parametrize("claim", ["oid", "sub"])
+def test_the_providers_id_matches_the_scim_external_id_or_the_username(settings, claim):
+    """Entra ID's objectId is the SCIM externalId of a provisioned person; an account made
+    with the id as its username matches too. A de-provisioned link no longer matches."""
+    settings.OIDC_MATCH_CLAIM = claim
+    provisioned = imported_employee()
+    ScimUser.objects.create(
+        employee=provisioned, user_name="p@kommun.example", external_id="oid-provisioned"
+    )
+    # Another provisioned person: the id must pick out its own link, not any.
+    ScimUser.objects.create(
+        employee=imported_employee(), user_name="q@kommun.example", external_id="oid-other"
+    )
+    by_username = imported_employee(user__username="oid-username")
+    returned = imported_employee()  # de-provisioned once, back in the register since
+    ScimUser.objects.create(
+        employee=returned,
+        user_name="r@kommun.example",
+        external_id="oid-old",
+        deprovisioned_at=timezone.now(),
+    )
+
+    def account(value):
+        return find_employee_account(issuer=ISSUER, subject=value, claims={claim: value})
+
+    assert account("oid-provisioned") == (provisioned.user, None)
+    assert account("oid-username") == (by_username.user, None)
+    assert account("oid-old") == (None, Refusal.UNKNOWN)
+    assert account("oid-nobody") == (None, Refusal.UNKNOWN)
+
+
+def test_a_refusal_is_logged_on_the_account_it_names(client, course, sso):
+    """The audit entry hangs on the refused account itself, not on the site."""
+    employee = imported_employee(user__email="slutat@kommun.example")
+    employee.is_active = False
+    employee.save()
+    sso.set_accounts({"slutat": {"email": "slutat@kommun.example"}})
+
+    assert sign_in(client, sso, "slutat").status_code == 403
+
+    entry = ModelLogEntry.objects.get(action="identity.oidc_refused")
+    assert (entry.content_type.model, entry.object_id) == ("user", str(employee.user.pk))
+
+
+def test_an_unknown_identity_is_logged_on_the_site_it_tried(client, course, home_page, sso):
+    """With several sites, the refusal of someone without an account is logged on the one
+    the request came to, not on whichever site happens to be first."""
+    from wagtail.models import Site
+
+    tried = Site.objects.create(hostname="testserver", port=80, root_page=home_page)
+    assert Site.objects.order_by("pk").first() != tried
+    sso.set_accounts({"stranger": {"email": "okand@annan.example"}})
+
+    assert sign_in(client, sso, "stranger").status_code == 403
+
+    entry = ModelLogEntry.objects.get(action="identity.oidc_refused")
+    assert (entry.content_type.model, entry.object_id) == ("site", str(tried.pk))
+
+
+def test_the_first_match_is_remembered_once_and_audited_with_issuer_and_claim():
+    employee = imported_employee(user__email="ny@kommun.example")
+    claims = {"email": "ny@kommun.example"}
+
+    for _ in range(2):
+        assert find_employee_account(issuer=ISSUER, subject="ny", claims=claims) == (
+            employee.user,
+            None,
+        )
+
+    link = OIDCIdentity.objects.get()
+    assert (link.issuer, link.subject, link.user) == (ISSUER, "ny", employee.user)
+    entry = ModelLogEntry.objects.get(action="identity.oidc_linked")
+    assert entry.data == {"utfardare": ISSUER, "claim": "email"}

@@ -211,6 +211,10 @@ def test_title_maps_to_a_role_and_an_unknown_title_gives_none(scim, created):
         patch({"op": "Replace", "path": "title", "value": "handlaggare"}),
     )
     assert Employee.objects.get(employee_number="1001").role_codes() == {"handlaggare"}
+    # No title at all: no role from it.
+    status, _, _ = scim("PATCH", f"Users/{created['id']}", patch({"op": "Remove", "path": "title"}))
+    assert status == 204
+    assert Employee.objects.get(employee_number="1001").role_codes() == set()
 
 
 def test_delete_deprovisions_and_keeps_the_history(scim, created):
@@ -302,10 +306,27 @@ def protected(scim, units):
         [{"op": "Replace", "path": f"{ENTERPRISE}:employeeNumber", "value": "6006"}],
         [{"op": "Replace", "path": f"{ENTERPRISE}:department", "value": "EKO"}],
         [{"op": "Replace", "path": "title", "value": "Chef"}],
-        # A deactivation carrying any other change is refused whole.
+        # A deactivation carrying any other change is refused whole, down to an address's
+        # type or which address is the primary one.
         [
             {"op": "Replace", "path": "active", "value": False},
             {"op": "Replace", "path": 'emails[type eq "work"].value', "value": "m@evil.se"},
+        ],
+        [
+            {"op": "Replace", "path": "active", "value": False},
+            {
+                "op": "Replace",
+                "path": "emails",
+                "value": [{"value": "person5005@kommun.se", "type": "home", "primary": True}],
+            },
+        ],
+        [
+            {"op": "Replace", "path": "active", "value": False},
+            {
+                "op": "Replace",
+                "path": "emails",
+                "value": [{"value": "person5005@kommun.se", "type": "work", "primary": False}],
+            },
         ],
     ],
 )
@@ -313,6 +334,10 @@ def test_protected_accounts_refuse_every_change_but_deactivation(scim, protected
     created, person = protected
     status, error, _ = scim("PATCH", f"Users/{created['id']}", patch(*operations))
     assert status == 403, error
+    assert error["detail"] == (
+        "Kontot har administratörsbehörighet och ändras inte genom SCIM, utom att det kan "
+        "avaktiveras; en administratör ändrar det i Vaksam."
+    )
     person.refresh_from_db()
     person.user.refresh_from_db()
     assert person.is_active and person.user.is_active
@@ -336,7 +361,10 @@ def test_a_protected_leaver_is_deactivated_and_it_is_audited(scim, protected):
     assert person.user.is_staff  # the powers are an administrator's to remove
     entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
     assert entry.data["status"] == 204
-    assert "administratörsbehörighet" in entry.data["notes"][0]
+    assert entry.data["notes"] == [
+        "Kontot har administratörsbehörighet: det avaktiverades genom SCIM, men dess grupper "
+        "och behörigheter finns kvar tills en administratör tar bort dem."
+    ]
     assert "avaktiverades" in entry.message
 
     # Again (Entra ID retries), or as a PUT of the same state: still allowed, changes nothing.
@@ -368,7 +396,10 @@ def test_a_protected_leaver_can_be_deleted(scim, protected):
     assert not person.is_active and not person.user.is_active and person.user.is_staff
     assert ScimUser.objects.get(pk=created["id"]).deprovisioned_at is not None
     entry = ModelLogEntry.objects.filter(action="identity.scim").latest("timestamp")
-    assert "administratörsbehörighet" in entry.data["notes"][0]
+    assert entry.data["notes"] == [
+        "Kontot har administratörsbehörighet: det avregistrerades och avaktiverades genom SCIM, "
+        "men dess grupper och behörigheter finns kvar tills en administratör tar bort dem."
+    ]
 
 
 def test_unknown_unit_is_400_and_writes_nothing(scim, units):
@@ -517,8 +548,63 @@ def test_too_long_values_and_nul_bytes_are_400_not_500(scim, units, body, attrib
     status, error, _ = scim("POST", "Users", body)
     assert status == 400, error
     assert error["scimType"] == "invalidValue"
+    # The message starts with the attribute, as the client named it.
+    named = error["detail"].split(" ", 1)[0].removeprefix("name.")
+    assert named in (attribute, "e-postadressen"), error["detail"]
     assert attribute in error["detail"]
     assert not Employee.objects.exists() and not ScimUser.objects.exists()
+
+
+def test_values_exactly_as_long_as_their_column_are_stored(scim, units):
+    body = user_body(title="t" * 255, externalId="e" * 255, **_enterprise("1" * 50))
+    status, created, _ = scim("POST", "Users", body)
+    assert status == 201, created
+    assert len(ScimUser.objects.get().title) == 255
+
+
+@pytest.mark.parametrize(
+    ("emails", "chosen"),
+    [
+        # The primary one, wherever it is.
+        (
+            [
+                {"value": "hem@example.se", "type": "home"},
+                {"value": "Jobb@Kommun.se", "type": "work"},
+                {"value": "vald@kommun.se", "type": "other", "primary": True},
+            ],
+            "vald@kommun.se",
+        ),
+        # Else a work one, whatever the case of its type.
+        (
+            [
+                {"value": "hem@example.se", "type": "home"},
+                {"value": "jobb@kommun.se", "type": "Work"},
+            ],
+            "jobb@kommun.se",
+        ),
+        # Else the first.
+        (
+            [{"value": "forsta@example.se", "type": "home"}, {"value": "andra@example.se"}],
+            "forsta@example.se",
+        ),
+    ],
+)
+def test_the_account_uses_the_primary_else_a_work_else_the_first_address(
+    scim, units, emails, chosen
+):
+    status, body, _ = scim("POST", "Users", user_body(emails=emails))
+    assert status == 201, body
+    assert Employee.objects.get(employee_number="1001").user.email == chosen
+
+
+def test_a_person_cannot_be_their_own_manager(scim, created):
+    status, body, _ = scim(
+        "PATCH",
+        f"Users/{created['id']}",
+        patch({"op": "Add", "path": f"{ENTERPRISE}:manager", "value": created["id"]}),
+    )
+    assert status == 400, body
+    assert ScimUser.objects.get(pk=created["id"]).manager is None
 
 
 def test_too_long_values_in_a_patch_change_nothing(scim, created):
@@ -626,7 +712,10 @@ def test_the_last_administrator_is_never_switched_off(scim, protected, method):
     body = patch({"op": "Replace", "path": "active", "value": False}) if method == "PATCH" else None
     status, error, _ = scim(method, f"Users/{created['id']}", body)
     assert status == 403, error
-    assert "sista aktiva administratörskontot" in error["detail"]
+    assert error["detail"] == (
+        "Kontot är det sista aktiva administratörskontot i Vaksam och avaktiveras inte genom "
+        "SCIM. Utse en annan administratör först."
+    )
     person.user.refresh_from_db()
     assert person.user.is_active
 
@@ -671,4 +760,179 @@ def test_a_pseudonymised_leaver_is_never_matched_again(scim, created):
     body["emails"] = [{"value": "someone@kommun.se", "type": "work", "primary": True}]
     status, body, _ = scim("POST", "Users", body)
     assert status == 409, body
-    assert "pseudonymiserats" in body["detail"]
+    assert body["detail"] == (
+        f"Anställningsnumret {leaver.employee_number} tillhör en person som har slutat och "
+        "pseudonymiserats."
+    )
+
+
+# What a client reads back (GET): the whole resource, as Vaksam holds it now (issue 19).
+
+
+def test_a_get_returns_the_whole_resource_as_sent(scim, created):
+    status, body, _ = scim("GET", f"Users/{created['id']}")
+    assert status == 200, body
+    link = ScimUser.objects.get(pk=created["id"])
+    meta = body.pop("meta")
+    assert body == {
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", ENTERPRISE],
+        "id": created["id"],
+        "userName": "person1001@kommun.se",
+        "externalId": "ext-1001",
+        "active": True,
+        "name": {"givenName": "Åsa", "familyName": "Lindström"},
+        "title": "Handläggare",
+        "emails": [{"value": "person1001@kommun.se", "type": "work", "primary": True}],
+        ENTERPRISE: {"employeeNumber": "1001", "department": "BOU"},
+    }
+    assert meta["resourceType"] == "User"
+    assert meta["created"].startswith(link.created_at.isoformat()[:19])
+    assert meta["lastModified"].startswith(link.modified_at.isoformat()[:19])
+
+
+def test_a_get_shows_the_address_in_use_among_the_others_the_client_sent(scim, units):
+    """HR changed the address in Vaksam: the one in use replaces the client's primary one,
+    matched whatever its case; the other addresses stay as sent."""
+    body = user_body(
+        emails=[
+            {"value": "Privat@Example.se", "type": "home"},
+            {"value": "Person1001@Kommun.SE", "type": "work", "primary": True},
+        ]
+    )
+    status, created, _ = scim("POST", "Users", body)
+    assert status == 201, created
+    user = Employee.objects.get(employee_number="1001").user
+    assert user.email == "person1001@kommun.se"
+    user.email = "asa.l@kommun.se"
+    user.save()
+
+    emails = scim("GET", f"Users/{created['id']}")[1]["emails"]
+
+    assert emails == [
+        {"value": "Privat@Example.se", "type": "home"},
+        {"value": "asa.l@kommun.se", "type": "work", "primary": True},
+    ]
+
+
+def test_a_get_shows_an_address_hr_added_when_the_client_sent_none(scim, units):
+    body = user_body(name={"givenName": "Åsa"})
+    del body["emails"]
+    status, created, _ = scim("POST", "Users", body)
+    assert status == 201, created
+    user = Employee.objects.get(employee_number="1001").user
+    user.email = "asa@kommun.se"
+    user.save()
+
+    got = scim("GET", f"Users/{created['id']}")[1]
+
+    assert got["emails"] == [{"value": "asa@kommun.se", "type": "work", "primary": True}]
+    assert got["name"] == {"givenName": "Åsa"}  # a given name alone is still a name
+
+
+def test_a_get_says_active_only_when_sent_or_no_longer_true(scim, units):
+    """`active` left out by the client stays out while the person is active (its default);
+    an account closed in Vaksam reads as inactive, whatever the client once sent."""
+    body = user_body()
+    del body["active"]
+    status, created, _ = scim("POST", "Users", body)
+    assert status == 201, created
+    assert "active" not in scim("GET", f"Users/{created['id']}")[1]
+
+    status, _, _ = scim("POST", "Users", user_body("1002"))
+    second = ScimUser.objects.get(employee__employee_number="1002")
+    for number in ("1001", "1002"):
+        user = Employee.objects.get(employee_number=number).user
+        user.is_active = False
+        user.save()
+
+    assert scim("GET", f"Users/{created['id']}")[1]["active"] is False
+    assert scim("GET", f"Users/{second.pk}")[1]["active"] is False
+
+
+def test_a_page_of_one(scim, units):
+    ids = [scim("POST", "Users", user_body(str(3000 + n)))[1]["id"] for n in range(2)]
+    status, body, _ = scim("GET", "Users?startIndex=2&count=1")
+    assert status == 200, body
+    assert [r["id"] for r in body["Resources"]] == ids[1:]
+
+
+def test_deleting_a_manager_clears_them_from_their_reports_only(scim, created, units):
+    manager = scim("POST", "Users", user_body("9009"))[1]
+    other = scim("POST", "Users", user_body("9010"))[1]
+    for person, boss in ((created, manager), (scim("POST", "Users", user_body("1003"))[1], other)):
+        status, _, _ = scim(
+            "PATCH",
+            f"Users/{person['id']}",
+            patch({"op": "Add", "path": f"{ENTERPRISE}:manager", "value": boss["id"]}),
+        )
+        assert status == 204
+
+    assert scim("DELETE", f"Users/{manager['id']}")[0] == 204
+
+    assert ScimUser.objects.get(pk=created["id"]).manager is None
+    assert str(ScimUser.objects.get(employee__employee_number="1003").manager_id) == other["id"]
+
+
+def test_what_belongs_to_someone_else_is_a_conflict(scim, created, units):
+    """A userName (any case), an e-mail address, an employee number or an account's username
+    that is someone else's is 409, and nothing is written."""
+    EmployeeFactory(employee_number="7007", user__email="annan@kommun.se", org_unit=units["SOC"])
+    UserFactory(username="8008")
+    refused = [
+        user_body("1002", userName="PERSON1001@kommun.se"),
+        user_body("1003", emails=[{"value": "Annan@Kommun.se", "primary": True}]),
+        user_body("8008", userName="ny@kommun.se", emails=[{"value": "ny@kommun.se"}]),
+    ]
+    for body in refused:
+        status, error, _ = scim("POST", "Users", body)
+        assert status == 409, (body, error)
+    for number in ("7007", "8008"):
+        status, error, _ = scim("PUT", f"Users/{created['id']}", user_body(number))
+        assert status == 409, (number, error)
+    assert set(Employee.objects.values_list("employee_number", flat=True)) == {"1001", "7007"}
+    assert ScimUser.objects.count() == 1
+
+
+def test_a_new_employee_number_renames_the_account_made_from_the_old_one(scim, created):
+    status, body, _ = scim("PUT", f"Users/{created['id']}", user_body("1009"))
+    assert status == 200, body
+    assert Employee.objects.get(employee_number="1009").user.username == "1009"
+
+
+def test_a_deactivation_keeps_the_first_day_and_dates_an_undated_one(scim, created):
+    """Retention counts from the first day someone was switched off; someone switched off by a
+    path that forgot the day gets today."""
+    from datetime import date
+
+    employee = Employee.objects.get(employee_number="1001")
+    Employee.objects.filter(pk=employee.pk).update(is_active=False, deactivated_at=None)
+    # Each request changes the title too: a PUT of the state already held writes nothing.
+    assert scim("PUT", f"Users/{created['id']}", user_body(active=False, title="A"))[0] == 200
+    employee.refresh_from_db()
+    assert employee.deactivated_at == timezone.localdate()
+
+    Employee.objects.filter(pk=employee.pk).update(deactivated_at=date(2024, 3, 1))
+    assert scim("PUT", f"Users/{created['id']}", user_body(active=False, title="B"))[0] == 200
+    employee.refresh_from_db()
+    assert employee.deactivated_at == date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(("days", "cleared"), [(-1, True), (0, False), (1, False)])
+def test_active_in_the_directory_clears_an_end_date_only_once_passed(scim, created, days, cleared):
+    """Boundary days: an end date of yesterday is stale for someone active; today is still
+    their last day, and tomorrow is to come."""
+    from datetime import date, timedelta
+
+    end = timezone.localdate() + timedelta(days=days)
+    Employee.objects.filter(employee_number="1001").update(
+        start_date=date(2020, 1, 1), end_date=end
+    )
+    assert scim("PUT", f"Users/{created['id']}", user_body(title="A"))[0] == 200
+    employee = Employee.objects.get(employee_number="1001")
+    assert employee.end_date == (None if cleared else end)
+
+    # Inactive, an old end date stays: it is when they left.
+    Employee.objects.filter(pk=employee.pk).update(end_date=end)
+    assert scim("PUT", f"Users/{created['id']}", user_body(active=False, title="B"))[0] == 200
+    employee.refresh_from_db()
+    assert employee.end_date == end

@@ -310,3 +310,254 @@ def test_someone_back_in_the_register_gets_their_account_back():
     apply_plan(plan(csv(GOOD, "A2;Bo;Ek;bo@example.org;enh-1;;;;")))
     returning = Employee.objects.get(employee_number="A2")
     assert returning.is_active and returning.user.is_active
+
+
+# Every refusal with its sheet, row and wording, and the rows after it still read (issue 19).
+
+
+def test_every_kind_of_bad_row_is_reported_exactly_and_the_rows_after_it_are_still_read():
+    from django.utils import timezone
+
+    from tests.factories import EmployeeFactory, UserFactory
+
+    EmployeeFactory(employee_number="P1", user__is_superuser=True)
+    EmployeeFactory(
+        employee_number="X-ABC234", pseudonymised_at=timezone.now(), user=None, is_active=False
+    )
+    UserFactory(username="U1")  # an account that is not employee U1's
+    EmployeeFactory(employee_number="O1", user__email="owner@example.org")
+    rows = [
+        GOOD,  # 2
+        "P1;Per;Admin;per@example.org;enh-1;;;;",  # 3
+        "A3;Cia;Ås;cia@example.org;enh-1;;;;",  # 4
+        "X-ABC234;Ny;Person;ny@example.org;enh-1;;;;",  # 5
+        "U1;Ulla;Us;ulla@example.org;enh-1;;;;",  # 6
+        "A1;Åsa;Öberg;asa2@example.org;enh-1;;;;",  # 7
+        ";Bo;Ek;bo@example.org;enh-1;;;;",  # 8
+        "A4;Dan;Do;OWNER@example.org;enh-1;;;;",  # 9
+        "A5;Eva;;eva@example.org;enh-1;;;;",  # 10: a first name alone is not enough
+        f"A6;{'Å' * 151};Ek;a6@example.org;enh-1;;;;",  # 11
+        "A7;Fia;Fe;fia@example.org;enh-1;;;2024-05-01;2024-04-30",  # 12: ends the day before
+        "A8;Gun;Gu;gun@example.org;enh-1;;;2024-05-01;2024-05-01",  # 13: a one-day employment
+        "A9;Hans;Ha;hans@example.org;enh-1;;;2024-05-01;2024-05-02",  # 14
+        f"A10;{'Å' * 150};Ek;a10@example.org;enh-1;;;;",  # 15: exactly the column's length
+    ]
+
+    result = plan(csv(*rows))
+
+    assert [(e.sheet, e.row, e.message) for e in result.errors] == [
+        (
+            "Personal",
+            3,
+            "Kontot har administratörsbehörighet och ändras inte av importen; ändra det för hand.",
+        ),
+        (
+            "Personal",
+            5,
+            "Anställningsnumret X-ABC234 tillhör en person som har slutat och pseudonymiserats; "
+            "använd personens riktiga anställningsnummer.",
+        ),
+        ("Personal", 6, "Användarnamnet U1 används redan av ett annat konto."),
+        ("Personal", 7, "Anställningsnumret A1 finns redan på rad 2."),
+        ("Personal", 8, "Anställningsnummer saknas."),
+        ("Personal", 9, "E-postadressen används redan av en annan anställd."),
+        ("Personal", 10, "För- och efternamn behövs."),
+        ("Personal", 11, "Förnamn får vara högst 150 tecken."),
+        ("Personal", 12, "Slutdatum är före anställningsdatum."),
+    ]
+    assert [row.employee_number for row in result.employees] == ["A1", "A3", "A8", "A9", "A10"]
+    # A row with an error still says its person is in the register (a full import keeps them).
+    assert result.numbers_in_file == {
+        "A1", "P1", "A3", "X-ABC234", "U1", "A4", "A5", "A6", "A7", "A8", "A9", "A10",
+    }  # fmt: skip
+    assert not result.blocking
+
+
+def test_every_kind_of_bad_unit_row_is_reported_exactly_and_blocks_the_import():
+    units = "\r\n".join(
+        [
+            "kod;namn;typ;överordnad kod",
+            "ny;Ny förvaltning;förvaltning;sdf",  # 2
+            "ny;Igen;enhet;",  # 3
+            ";Namnlös;enhet;sdf",  # 4
+            "x1;;enhet;sdf",  # 5
+            "x2;X2;slott;sdf",  # 6
+            "x3;X3;enhet;saknas",  # 7
+            f"{'k' * 51};K;enhet;sdf",  # 8
+            "a;A;enhet;b",  # 9: below a circle, not in it
+            "b;B;enhet;c",  # 10
+            "c;C;enhet;b",  # 11
+            "sdf;Förvaltningen;förvaltning;enh-1",  # 12: below its own descendant
+            "z;Z;enhet;sdf",  # 13
+        ]
+    )
+
+    result = plan(csv(GOOD), units=units.encode())
+
+    circle = "Enheten {} ligger under sig själv (en cirkel av överordnade enheter)."
+    assert [(e.sheet, e.row, e.message) for e in result.errors] == [
+        ("Enheter", 3, "Enhetskoden ny finns redan på rad 2."),
+        ("Enheter", 4, "Enhetskod saknas."),
+        ("Enheter", 5, "Namn saknas för enheten x1."),
+        (
+            "Enheter",
+            6,
+            "Okänd typ ”slott”. Använd kommun, nämnd, förvaltning, bolag, avdelning eller enhet.",
+        ),
+        ("Enheter", 8, "Kod får vara högst 50 tecken."),
+        ("Enheter", 7, "Överordnad enhet saknas finns inte."),
+        ("Enheter", 9, circle.format("a")),
+        ("Enheter", 10, circle.format("b")),
+        ("Enheter", 11, circle.format("c")),
+        ("Enheter", 12, "Enheten sdf kan inte flyttas in under sin egen underenhet enh-1."),
+    ]
+    assert [row.code for row in result.units] == [
+        "ny", "x1", "x2", "x3", "a", "b", "c", "sdf", "z",
+    ]  # fmt: skip
+    assert result.blocking
+
+
+def test_a_units_file_without_its_columns_names_the_missing_one():
+    [error] = plan(csv(GOOD), units=b"kod;namn\r\nny;Ny").errors
+    assert (error.sheet, error.row, error.message) == ("Enheter", 1, "Kolumner saknas: typ.")
+
+
+def test_the_refusals_to_apply_say_which_problem_it_is():
+    with pytest.raises(ValueError, match=r"^The plan has errors; fix the file or import only"):
+        apply_plan(plan(csv(GOOD, "B1;Bo;Ek;fel;enh-1;;;;")))
+    broken = plan(b"namn;e-post\r\nBo;bo@example.org")
+    with pytest.raises(ValueError, match=r"^The file's columns or units are wrong; nothing can"):
+        apply_plan(broken, valid_only=True)
+
+
+# Applying: what is written, counted and re-checked.
+
+
+def test_a_units_file_creates_renames_and_moves_units_and_rechecks_everyone_moved():
+    from tests.factories import EmployeeFactory
+
+    sdf_name = OrgUnit.objects.get(code="sdf").name
+    moved = EmployeeFactory(org_unit=OrgUnit.objects.get(code="enh-1"))
+    units = "\r\n".join(
+        [
+            "kod;namn;typ;överordnad kod",
+            "barn;Barnet;enhet;ny",  # before its parent
+            "ny;Ny nämnd;nämnd;",
+            "enh-1;Enhet ett;avdelning;",  # renamed, and moved to the top
+            f"sdf;{sdf_name};förvaltning;",  # as it is
+        ]
+    )
+
+    result = apply_plan(plan(csv(GOOD), units=units.encode()))
+
+    assert (result.units_created, result.units_updated) == (2, 1)
+    ny, child, enh = (OrgUnit.objects.get(code=code) for code in ("ny", "barn", "enh-1"))
+    assert (ny.name, ny.kind, ny.get_parent()) == ("Ny nämnd", "namnd", None)
+    assert (child.name, child.kind, child.get_parent()) == ("Barnet", "enhet", ny)
+    assert (enh.name, enh.kind, enh.get_parent()) == ("Enhet ett", "avdelning", None)
+    assert moved.pk in result.changed_employee_ids
+
+    # Moved again, below another unit, and nothing else changed.
+    units = "kod;namn;typ;överordnad kod\r\nenh-1;Enhet ett;avdelning;ny"
+    result = apply_plan(plan(csv(GOOD), units=units.encode()))
+    assert (result.units_created, result.units_updated) == (0, 1)
+    assert OrgUnit.objects.get(code="enh-1").get_parent().code == "ny"
+    assert moved.pk in result.changed_employee_ids
+    assert OrgUnit.objects.get(code="sdf").get_parent() is None
+
+
+def test_unit_rows_whose_parent_never_comes_stop_the_run_instead_of_looping():
+    from people.importing import ImportPlan, UnitRow
+
+    orphan = ImportPlan(units=[UnitRow(2, "x", "X", "enhet", "finns-inte")])
+    with pytest.raises(ValueError, match="unknown parents"):
+        apply_plan(orphan)
+    assert not OrgUnit.objects.filter(code="x").exists()
+
+
+def test_updates_are_counted_per_person_whatever_changed():
+    RoleFactory(code="rekr", name="Rekryterande chef")
+    first = [
+        GOOD,
+        "A2;Bo;Ek;bo@example.org;enh-1;;;2023-05-01;",  # no roles, leads nothing
+        "A3;Cia;Ås;cia@example.org;enh-1;;;2023-05-01;",
+        "A4;Dan;Do;dan@example.org;enh-1;REKR;enh-1;2023-05-01;",  # a role by its code
+        "A5;Eva;Ek;eva@example.org;enh-1;rekryterande CHEF;;2023-05-01;2026-12-31",  # by name
+    ]
+    result = apply_plan(plan(csv(*first)))
+    everyone = dict(Employee.objects.values_list("employee_number", "pk"))
+    assert result.changed_employee_ids == set(everyone.values())
+    assert Employee.objects.get(employee_number="A4").role_codes() == {"rekr"}
+    assert Employee.objects.get(employee_number="A5").role_codes() == {"rekr"}
+    assert str(Employee.objects.get(employee_number="A5").end_date) == "2026-12-31"
+
+    second = [
+        GOOD.replace("Åsa", "Åsa-Lena"),  # the account only
+        first[1],
+        first[2].replace("enh-1", "sdf"),  # the employment only
+        first[3].replace("REKR", "chef"),  # the roles only
+        first[4],
+    ]
+    result = apply_plan(plan(csv(*second)))
+
+    assert (result.created, result.updated, result.unchanged) == (0, 3, 2)
+    assert result.changed_employee_ids == {everyone[n] for n in ("A1", "A3", "A4")}
+    assert Employee.objects.get(employee_number="A4").role_codes() == {"chef"}
+
+
+def test_a_full_import_ends_leavers_on_today_or_their_start_day_and_keeps_a_recorded_end():
+    """Boundary days: a leaver who starts tomorrow ends tomorrow; today or before, today."""
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    days = {"yesterday": today - timedelta(days=1), "today": today}
+    days["tomorrow"] = today + timedelta(days=1)
+    rows = [GOOD, "B1;Bo;Ek;bo@example.org;enh-1;;;2023-05-01;2024-06-30"]
+    rows += [
+        f"S-{name};Sam;Start;{name}@example.org;enh-1;;;{day.isoformat()};"
+        for name, day in days.items()
+    ]
+    apply_plan(plan(csv(*rows)))
+
+    result = apply_plan(plan(csv(GOOD), full=True))
+
+    assert result.deactivated == 4
+    ended = dict(Employee.objects.values_list("employee_number", "end_date"))
+    assert ended == {
+        "A1": None,  # still in the register
+        "B1": date(2024, 6, 30),  # as recorded
+        "S-yesterday": today,
+        "S-today": today,
+        "S-tomorrow": days["tomorrow"],
+    }
+    leavers = Employee.objects.exclude(employee_number="A1")
+    assert set(leavers.values_list("is_active", "deactivated_at")) == {(False, today)}
+
+
+@pytest.mark.parametrize("written", ["2024-01-15", "20240115", "15/01/2024", "15.01.2024"])
+def test_each_date_format_is_read(written):
+    apply_plan(plan(csv(GOOD.replace("2024-01-15", written))))
+    assert str(Employee.objects.get().start_date) == "2024-01-15"
+
+
+def test_a_file_with_only_the_required_columns_imports_and_is_not_a_full_import():
+    from django.utils import timezone
+
+    apply_plan(plan(csv("A2;Bo;Ek;bo@example.org;enh-1;;;;")))
+    data = "anställningsnummer;förnamn;efternamn;e-post;enhetskod\r\nA1;Åsa;Öberg;a@x.se;enh-1"
+    # Without `full`, a plan is not a full import: nobody missing from the file leaves.
+    result = apply_plan(plan_import(read_table("personal.csv", data.encode())))
+    assert (result.created, result.deactivated) == (1, 0)
+    asa = Employee.objects.get(employee_number="A1")
+    assert asa.role_codes() == set() and not asa.manages.exists()
+    assert (asa.start_date, asa.end_date) == (timezone.localdate(), None)
+    assert Employee.objects.get(employee_number="A2").is_active
+
+
+def test_a_dry_run_says_so_and_writes_nothing():
+    result = apply_plan(plan(csv(GOOD)), dry_run=True)
+    assert (result.dry_run, result.created) == (True, 1)
+    assert not Employee.objects.exists()
+    assert apply_plan(plan(csv(GOOD))).dry_run is False

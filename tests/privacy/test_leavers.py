@@ -33,7 +33,13 @@ from people.groups import ADMINISTRATOR, HR, MEDARBETARE, ensure_groups
 from people.importing import apply_plan, plan_import
 from people.models import Employee
 from people.tabular import read_table
-from privacy.leavers import due_leavers, pseudonymise, pseudonymise_leavers
+from privacy.leavers import (
+    due_leavers,
+    leavers,
+    protected_leavers,
+    pseudonymise,
+    pseudonymise_leavers,
+)
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -128,8 +134,68 @@ def test_due_counts_from_the_later_of_deactivation_and_end_date(unit, groups_rea
     admin = person(is_active=False, deactivated_at=cutoff)
     admin.user.groups.add(groups_ready[ADMINISTRATOR])
 
-    assert set(due_leavers(TODAY)) == {due, ended_earlier, still_marked_active}
-    assert {too_soon, ended_later, active, undated, admin}.isdisjoint(due_leavers(TODAY))
+    # Boundary days: the day before the cutoff is due too, the day after is not.
+    day_earlier = cutoff - timedelta(days=1)
+    earlier = person(is_active=False, deactivated_at=day_earlier)
+    active_ended_earlier = person(end_date=day_earlier)
+    active_ends_later = person(end_date=day_before)
+
+    # Switched off recently, though the end date is long past: counted from the later day.
+    deactivated_recently = person(is_active=False, deactivated_at=day_before, end_date=day_earlier)
+
+    assert set(due_leavers(TODAY)) == {
+        due, ended_earlier, still_marked_active, earlier, active_ended_earlier,
+    }  # fmt: skip
+    not_due = {too_soon, ended_later, active, undated, admin, active_ends_later}
+    assert (not_due | {deactivated_recently}).isdisjoint(due_leavers(TODAY))
+
+
+@override_settings(RETENTION_MONTHS={"leavers": 24})
+def test_protected_leavers_are_the_due_ones_an_administrator_must_handle(unit, groups_ready):
+    """The same days as for everyone, but only accounts with admin access: the command says
+    how many wait for an administrator."""
+    cutoff = add_months(TODAY, -24)
+    day_after, day_before = cutoff + timedelta(days=1), cutoff - timedelta(days=1)
+
+    def admin(**fields):
+        person = EmployeeFactory(org_unit=unit, start_date=date(2015, 1, 1), **fields)
+        person.user.groups.add(groups_ready[ADMINISTRATOR])
+        return person
+
+    due = {
+        admin(is_active=False, deactivated_at=cutoff),
+        admin(is_active=False, deactivated_at=day_before),
+        admin(is_active=False, deactivated_at=cutoff, end_date=date(2020, 1, 1)),
+        admin(end_date=cutoff),
+        admin(end_date=day_before),
+    }
+    not_due = {
+        admin(is_active=False, deactivated_at=day_after),
+        admin(is_active=False, deactivated_at=cutoff, end_date=day_after),
+        admin(end_date=day_after),
+        admin(),
+        admin(is_active=False),
+        # Due, but an ordinary account: pseudonymise_leavers does them.
+        EmployeeFactory(org_unit=unit, is_active=False, deactivated_at=cutoff),
+    }
+
+    assert set(protected_leavers(TODAY)) == due
+    assert not_due.isdisjoint(protected_leavers(TODAY))
+
+
+def test_leavers_are_the_deactivated_and_those_past_their_end_date(unit, groups_ready):
+    yesterday = TODAY - timedelta(days=1)
+    gone = {
+        EmployeeFactory(org_unit=unit, is_active=False),
+        EmployeeFactory(org_unit=unit, end_date=yesterday, start_date=date(2015, 1, 1)),
+    }
+    last_day_today = EmployeeFactory(org_unit=unit, end_date=TODAY, start_date=date(2015, 1, 1))
+    admin = EmployeeFactory(org_unit=unit, is_active=False)
+    admin.user.groups.add(groups_ready[ADMINISTRATOR])
+    staying = EmployeeFactory(org_unit=unit)
+
+    assert set(leavers(TODAY)) == gone
+    assert {last_day_today, admin, staying}.isdisjoint(leavers(TODAY))
 
 
 @pytest.fixture
@@ -202,7 +268,11 @@ def test_log_entries_about_the_person_lose_the_name_but_not_others_of_the_same_n
     namesake = EmployeeFactory(org_unit=unit, user__first_name="Åsa")
     namesake.user.last_name = "Öberg-Lindgärd"
     namesake.user.save()
-    log(instance=leaver, action="identity.invite", data={"email": "asa.oberg@kommun.se"})
+    log(
+        instance=leaver,
+        action="identity.invite",
+        data={"email": "asa.oberg@kommun.se", "to": ["asa.oberg@kommun.se", 2]},
+    )
     log(instance=namesake, action="identity.invite")
     certificate = CourseCompletion.objects.get(employee=leaver).certificate
     log(instance=certificate, action="certificates.download")
@@ -212,7 +282,8 @@ def test_log_entries_about_the_person_lose_the_name_but_not_others_of_the_same_n
 
     about_leaver = ModelLogEntry.objects.filter(object_id=str(leaver.pk), action="identity.invite")
     entry = about_leaver.get(content_type__model="employee")
-    assert entry.label == str(leaver) and entry.data == {"email": leaver.pseudonym}
+    assert entry.label == str(leaver)
+    assert entry.data == {"email": leaver.pseudonym, "to": [leaver.pseudonym, 2]}
     download = ModelLogEntry.objects.get(action="certificates.download")
     assert "Åsa" not in download.label
     namesakes = ModelLogEntry.objects.get(object_id=str(namesake.pk), action="identity.invite")
@@ -415,3 +486,40 @@ def test_what_the_leaver_did_stays_in_the_log_as_a_removed_account(client, leave
     assert page.status_code == 200 and escape(leaver.org_unit.name) in content
     assert get_deleted_user_display_name(user_id) in content
     assert "Öberg-Lindgärd" not in content
+
+
+def test_the_daily_step_dates_only_the_switched_off_and_ends_the_leavers_sessions(
+    client, leaver, unit, groups_ready
+):
+    """Undated leavers are dated, never someone still active; a pseudonymised leaver's
+    signed-in sessions end."""
+    still_here = EmployeeFactory(org_unit=unit)
+    Employee.objects.filter(pk=leaver.pk).update(is_active=False, deactivated_at=date(2000, 1, 1))
+    client.force_login(leaver.user)
+    assert Session.objects.exists()
+
+    assert pseudonymise_leavers() == 1
+
+    still_here.refresh_from_db()
+    assert still_here.deactivated_at is None
+    assert not Session.objects.exists()
+
+
+def test_an_administrators_pseudonymisation_is_logged_under_their_name(leaver, groups_ready):
+    admin = get_user_model().objects.create_superuser("admin", "admin@kommun.se", "x" * 16)
+    pseudonymise(leaver, actor=admin)
+    entry = ModelLogEntry.objects.get(action="privacy.pseudonymised")
+    assert entry.user_id == admin.pk
+
+
+@override_settings(RETENTION_MONTHS={"leavers": 24})
+def test_the_step_counts_from_the_day_it_is_given_not_from_the_clock(unit):
+    """Someone whose employment ends years from now is due on a day 24 months after that."""
+    later = date(2040, 6, 15)
+    ends = EmployeeFactory(org_unit=unit, start_date=date(2015, 1, 1), end_date=date(2037, 1, 1))
+
+    assert set(due_leavers(later)) == {ends}
+    assert pseudonymise_leavers(later, dry_run=True) == 1
+    assert pseudonymise_leavers(later) == 1
+    ends.refresh_from_db()
+    assert ends.is_pseudonymised

@@ -203,10 +203,14 @@ def test_a_dry_run_removes_nothing_and_says_what_would_go(course):
         model: model.objects.count()
         for model in (ModuleProgress, ReminderLog, Booking, Attendance, QuizAttempt, QuizAnswer)
     }
+    from wagtail.models import ModelLogEntry
+
+    counts[ModelLogEntry] = ModelLogEntry.objects.count()
     run = apply_retention(TODAY, dry_run=True)
     assert {model: model.objects.count() for model in counts} == counts
     assert not QuestionTally.objects.exists()
-    assert run.dry_run
+    assert run.dry_run and run.day == TODAY
+    assert run.removed["audit_log"] >= 1  # counted, not removed
     assert run.removed["quiz_answers"] == 1 and run.removed["attendance"] == 1
 
 
@@ -311,3 +315,9 @@ def test_the_task_runs_the_job(course):
     result = apply_retention_task.enqueue(TODAY.isoformat())
     assert result.return_value["attendance"] == 1
     assert Attendance.objects.count() == 1
+
+
+def test_without_a_day_the_job_runs_for_today(db):
+    run = apply_retention()
+    assert run.day == timezone.localdate()
+    assert run.finished_at is not None
