@@ -8,9 +8,11 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from courses import booking
 from courses.models import Booking, CourseSession
+from people.models import Employee
 from tests.factories import CoursePageFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -343,6 +345,12 @@ def test_attendance_records_who_registered_it_and_who_changed_it(course, employe
     booking.mark_attendance(session=session, marks={employee.pk: "present"}, user=second.user)
     mark.refresh_from_db()
     assert (mark.status, mark.marked_by) == ("present", second.user)
+    # A change after the session is closed is logged with who made it, outside a request too.
+    CourseSession.objects.filter(pk=session.pk).update(status=CourseSession.Status.HELD)
+    session.refresh_from_db()
+    booking.mark_attendance(session=session, marks={employee.pk: "absent"}, user=first.user)
+    entry = ModelLogEntry.objects.get(action="courses.attendance_changed")
+    assert (entry.user, entry.data["from"], entry.data["to"]) == (first.user, "present", "absent")
 
 
 def test_the_refusal_names_the_session_of_the_course_already_booked(course, employee):
@@ -395,3 +403,24 @@ def test_no_mail_goes_to_someone_without_an_address(
         seat = booking.book(employee=employee, session=make_session(course))
     assert seat.status == "confirmed"
     assert mail.outbox == []
+
+
+def test_a_pseudonymised_leaver_gets_no_mail_and_the_others_still_do(
+    course, unit, django_capture_on_commit_callbacks
+):
+    """Retention keeps a leaver's bookings of sessions already held, without the account: a
+    session called off afterwards (held by mistake, say) tells the others, and skips them."""
+    session = make_session(course, capacity=5)
+    leaver, staying = EmployeeFactory(org_unit=unit), EmployeeFactory(org_unit=unit)
+    kept = booking.book(employee=leaver, session=session)
+    booking.book(employee=staying, session=session)
+    Employee.objects.filter(pk=leaver.pk).update(
+        user=None, pseudonymised_at=timezone.now(), is_active=False
+    )
+    kept = Booking.objects.select_related("employee__user", "session__course").get(pk=kept.pk)
+    mail.outbox.clear()
+    booking.send_booking_email(kept, "session_cancelled")  # quietly nothing, no error
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert booking.cancel_session(session=session) == 2
+    assert [m.to for m in mail.outbox] == [[staying.user.email]]
