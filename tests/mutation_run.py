@@ -37,6 +37,7 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
         ],
         [
             "tests/courses/test_sessions.py",
+            "tests/courses/test_booking_mail.py",
             "tests/courses/test_last_seat.py",
             "tests/courses/test_attendance.py",
             "tests/courses/test_boundary_days.py",

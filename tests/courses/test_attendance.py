@@ -99,6 +99,7 @@ def test_changes_after_closing_are_logged_from_and_to(client, coordinator, booke
     entry = ModelLogEntry.objects.get(action="courses.attendance_changed")
     assert entry.user == coordinator.user
     assert (entry.data["from"], entry.data["to"]) == ("absent", "present")
+    assert entry.data["employee"] == f"{a.full_name} ({a.employee_number})"
 
 
 def test_learners_cannot_mark_attendance(client, booked_session, employee):

@@ -163,3 +163,30 @@ def test_the_mail_task_is_queued_again_when_the_connection_was_cut_after_commit(
     assert response.status_code == 302
     booking = Booking.objects.get(employee=employee)
     assert calls == [(booking.pk, "confirmed"), (booking.pk, "confirmed")]
+
+
+def test_a_booking_stands_when_the_mail_queue_cannot_be_reached_at_all(
+    client, session, employee, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The queue is the database: cut for good, the mail is lost, but not the booking, and the
+    employee is told it is booked (the failure is only logged)."""
+    from django.db import OperationalError
+
+    calls = []
+
+    class Queue:
+        @staticmethod
+        def enqueue(*args):
+            calls.append(args)
+            raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr("courses.tasks.send_booking_email_task", Queue)
+    client.force_login(employee.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("session_book", args=[session.pk]), follow=True)
+    assert response.status_code == 200
+    assert "Du är bokad" in response.content.decode()
+    booking = Booking.objects.get(employee=employee)
+    assert booking.status == Booking.Status.CONFIRMED
+    assert calls == [(booking.pk, "confirmed")] * 2  # tried once more, then given up
+    assert mail.outbox == []

@@ -6,12 +6,14 @@ an assignment rule, the booking deadline, and rounds (a pass or a session counts
 completion that began the round). Off-by-one mistakes here put municipal staff on the wrong list.
 """
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.utils import timezone
 
+from courses import booking
 from courses.compliance import recompute_compliance, status_for
 from courses.dates import add_months
 from courses.models import (
@@ -173,6 +175,32 @@ def test_booking_is_open_until_the_deadline_itself(course):
     assert not session.is_open_for_booking(deadline + micro)
     session.status = CourseSession.Status.CANCELLED
     assert not session.is_open_for_booking(deadline - micro)
+
+
+def test_the_default_booking_deadline_is_two_days_before_the_start():
+    starts_at = datetime(2027, 3, 10, 9, 0, tzinfo=UTC)
+    assert CourseSession.default_deadline(starts_at) == datetime(2027, 3, 8, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("moment", "allowed"),
+    [(-timedelta(seconds=1), False), (timedelta(0), True), (timedelta(seconds=1), True)],
+)
+def test_presence_can_be_registered_from_the_moment_the_session_starts(
+    course, employee, moment, allowed
+):
+    starts_at = timezone.now().replace(microsecond=0) + timedelta(hours=1)
+    session = make_session(course, starts_at=starts_at)
+    with time_machine.travel(starts_at + moment, tick=False):
+        if allowed:
+            booking.mark_attendance(session=session, marks={employee.pk: "present"}, user=None)
+        else:
+            with pytest.raises(booking.BookingError, match="först när tillfället har börjat"):
+                booking.mark_attendance(session=session, marks={employee.pk: "present"}, user=None)
+        # Absence (a cancellation by phone, say) can be noted before the start.
+        booking.mark_attendance(session=session, marks={employee.pk: "excused"}, user=None)
+    assert session.attendances.get(employee=employee).status == "excused"
 
 
 @pytest.mark.django_db

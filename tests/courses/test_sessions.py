@@ -4,13 +4,16 @@ from datetime import UTC, datetime, timedelta
 
 import icalendar
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from courses import booking
 from courses.models import Booking, CourseSession
-from tests.factories import EmployeeFactory
+from people.models import Employee
+from tests.factories import CoursePageFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -220,8 +223,9 @@ FIXED_START = datetime(2027, 3, 10, 9, 0, tzinfo=UTC)
     ],
 )
 def test_each_booking_mail_says_what_happened_to_whom_and_when(
-    course, unit, django_capture_on_commit_callbacks, kind, says, has_seat
+    course, unit, settings, django_capture_on_commit_callbacks, kind, says, has_seat
 ):
+    settings.BASE_URL = "https://vaksam.kommun.example"
     session = make_session(course, starts_at=FIXED_START, capacity=1, location="Rum 3")
     first, second = EmployeeFactory(org_unit=unit), EmployeeFactory(org_unit=unit)
     with django_capture_on_commit_callbacks(execute=True):
@@ -245,12 +249,20 @@ def test_each_booking_mail_says_what_happened_to_whom_and_when(
         assert says in text
         assert course.title in text
         assert "10 mars 2027 10:00" in text and "12:00" in text  # Swedish time
+        # Where to see, rebook or cancel: the site's public address.
+        assert "https://vaksam.kommun.example/kurstillfallen/" in text
+    assert message.alternatives[0][1] == "text/html"
     assert course.title in message.subject
     assert f"Hej {person.user.first_name}!" in message.body
     assert (session.meeting_url in message.body) is has_seat
     assert ("Rum 3" in message.body) is not has_seat
     calendar = [a for a in message.attachments if a[0] == "kurstillfalle.ics"]
     assert bool(calendar) is (kind in {"confirmed", "promoted", "session_cancelled"})
+    if calendar:
+        # The calendar file, like the mail, has the meeting link only for a seat.
+        [(_, content, _)] = calendar
+        text = content.decode() if isinstance(content, bytes) else content
+        assert (session.meeting_url in text) is has_seat
     if kind == "session_cancelled":
         assert {m.to[0] for m in mail.outbox} == {first.user.email, second.user.email}
 
@@ -287,8 +299,9 @@ def test_a_refusal_names_the_deadline_in_swedish_time(course, employee):
 
 
 def test_the_calendar_file_holds_the_whole_event_and_a_called_off_one_is_cancelled(
-    course, employee
+    course, employee, settings
 ):
+    settings.BASE_URL = "https://vaksam.kommun.example"
     session = make_session(course, starts_at=FIXED_START, location="Rum 3")
     event = icalendar.Calendar.from_ical(booking.calendar_file(session)).walk("VEVENT")[0]
     assert icalendar.Calendar.from_ical(booking.calendar_file(session))["METHOD"] == "PUBLISH"
@@ -299,6 +312,10 @@ def test_the_calendar_file_holds_the_whole_event_and_a_called_off_one_is_cancell
     )
     assert event.decoded("DTSTAMP") <= timezone.now()
     assert str(event["SUMMARY"]) == course.title
+    # Where to rebook or cancel, from the calendar entry itself.
+    assert str(event["DESCRIPTION"]) == (
+        f"Kurstillfälle i {course.title}.\nhttps://vaksam.kommun.example/kurstillfallen/"
+    )
     assert (str(event["LOCATION"]), str(event["URL"])) == (session.meeting_url,) * 2
     assert "STATUS" not in event
     # Without a seat: the place and no link; a session with no place says its format.
@@ -328,3 +345,82 @@ def test_attendance_records_who_registered_it_and_who_changed_it(course, employe
     booking.mark_attendance(session=session, marks={employee.pk: "present"}, user=second.user)
     mark.refresh_from_db()
     assert (mark.status, mark.marked_by) == ("present", second.user)
+    # A change after the session is closed is logged with who made it, outside a request too.
+    CourseSession.objects.filter(pk=session.pk).update(status=CourseSession.Status.HELD)
+    session.refresh_from_db()
+    booking.mark_attendance(session=session, marks={employee.pk: "absent"}, user=first.user)
+    entry = ModelLogEntry.objects.get(action="courses.attendance_changed")
+    assert (entry.user, entry.data["from"], entry.data["to"]) == (first.user, "present", "absent")
+
+
+def test_the_refusal_names_the_session_of_the_course_already_booked(course, employee):
+    booking.book(employee=employee, session=make_session(course, starts_at=FIXED_START))
+    later = make_session(course, starts_at=FIXED_START + timedelta(days=60))
+    with pytest.raises(
+        booking.BookingError, match="redan anmäld till kurstillfället 10 mars 2027 kl. 10:00"
+    ):
+        booking.book(employee=employee, session=later)
+
+
+@pytest.mark.parametrize(
+    ("begun", "refused"),
+    [
+        (timedelta(seconds=1), False),  # begun a second ago: held, or under way
+        (timedelta(0), True),  # begins this very moment
+        (-timedelta(seconds=1), True),  # begins in a second
+    ],
+)
+def test_only_a_booked_session_not_yet_begun_stands_in_the_way_of_the_next(
+    course, employee, begun, refused
+):
+    """Someone booked on a session that has begun may book the next one of the course (a
+    refresher, or a new try after missing it); a booking for another course never counts."""
+    now = timezone.now().replace(microsecond=0)
+    earlier = make_session(
+        course, starts_at=now - begun, booking_deadline=now - begun - timedelta(days=2)
+    )
+    Booking.objects.create(session=earlier, employee=employee, status=Booking.Status.CONFIRMED)
+    other_course = CoursePageFactory(parent=course.get_parent(), title="Informationssäkerhet")
+    booking.book(employee=employee, session=make_session(other_course))
+    later = make_session(course, starts_at=now + timedelta(days=30))
+    with time_machine.travel(now, tick=False):
+        if refused:
+            with pytest.raises(booking.BookingError, match="Avboka det först"):
+                booking.book(employee=employee, session=later)
+        else:
+            assert booking.book(employee=employee, session=later).status == "confirmed"
+    assert Booking.objects.filter(session=later).exists() is not refused
+
+
+def test_no_mail_goes_to_someone_without_an_address(
+    course, employee, django_capture_on_commit_callbacks
+):
+    """An account may lack an address (not every employee has a mailbox): the booking is
+    made, and no mail is sent to an empty address."""
+    employee.user.email = ""
+    employee.user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        seat = booking.book(employee=employee, session=make_session(course))
+    assert seat.status == "confirmed"
+    assert mail.outbox == []
+
+
+def test_a_pseudonymised_leaver_gets_no_mail_and_the_others_still_do(
+    course, unit, django_capture_on_commit_callbacks
+):
+    """Retention keeps a leaver's bookings of sessions already held, without the account: a
+    session called off afterwards (held by mistake, say) tells the others, and skips them."""
+    session = make_session(course, capacity=5)
+    leaver, staying = EmployeeFactory(org_unit=unit), EmployeeFactory(org_unit=unit)
+    kept = booking.book(employee=leaver, session=session)
+    booking.book(employee=staying, session=session)
+    Employee.objects.filter(pk=leaver.pk).update(
+        user=None, pseudonymised_at=timezone.now(), is_active=False
+    )
+    kept = Booking.objects.select_related("employee__user", "session__course").get(pk=kept.pk)
+    mail.outbox.clear()
+    booking.send_booking_email(kept, "session_cancelled")  # quietly nothing, no error
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert booking.cancel_session(session=session) == 2
+    assert [m.to for m in mail.outbox] == [[staying.user.email]]
