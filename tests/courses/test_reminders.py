@@ -296,3 +296,26 @@ def test_the_digest_lists_no_unpublished_course(setup):
     (digest,) = mail.outbox
     assert late.full_name in digest.body and setup["course"].title in digest.body
     assert "Gammal kurs" not in digest.body
+
+
+def test_one_failing_manager_address_does_not_stop_the_other_digests(setup, monkeypatch):
+    """As for employees: the failed digest is not logged (a rerun tries again), and the
+    managers after it in name order still get theirs."""
+    from courses import reminders
+
+    today = timezone.localdate()
+    setup["manager"].user.email = ""  # the fixture's manager: not part of this
+    setup["manager"].user.save()
+    failing, after = manager_of_someone_late("Andersson"), manager_of_someone_late("Berg")
+    recompute_compliance(today=today)
+    real_send = reminders._send
+
+    def refused_for_one(to, *args, **kwargs):
+        if to == failing.user.email:
+            raise OSError("mail server refused")
+        return real_send(to, *args, **kwargs)
+
+    monkeypatch.setattr(reminders, "_send", refused_for_one)
+    assert send_manager_digests(today) == 1
+    assert [m.to for m in mail.outbox] == [[after.user.email]]
+    assert {row[0] for row in logged(digests=True)} == {after.pk}
