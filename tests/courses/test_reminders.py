@@ -285,17 +285,26 @@ def test_every_manager_with_an_address_and_someone_to_list_gets_one_digest(setup
     assert {row[0] for row in logged(digests=True)} == {first.pk, second.pk, address_later.pk}
 
 
-def test_the_digest_lists_no_unpublished_course(setup):
-    """Rows computed before a course was unpublished are not put to its managers."""
+def test_the_digest_greets_the_manager_and_lists_unit_course_status_and_date(setup):
+    """Text and HTML part alike; rows computed before a course was unpublished are left out."""
     today = timezone.localdate()
+    manager = setup["manager"].user
+    manager.first_name = "Bodil"
+    manager.save()
     withdrawn = second_course(setup, title="Gammal kurs")
     late = person_due_in(setup, -40)
     recompute_compliance(today=today)
     withdrawn.unpublish()
     assert send_manager_digests(today) == 1
     (digest,) = mail.outbox
-    assert late.full_name in digest.body and setup["course"].title in digest.body
-    assert "Gammal kurs" not in digest.body
+    html, _ = digest.alternatives[0]
+    name, unit, course = late.full_name, setup["unit"].name, setup["course"].title
+    due = swedish(today - timedelta(40))
+    assert f"- {name}, {unit}: {course} – Försenad ({due})" in digest.body
+    assert f"<td>{name}</td><td>{unit}</td><td>{course}</td><td>Försenad</td><td>{due}</td>" in html
+    for part in (digest.body, html):
+        assert "Hej Bodil!" in part
+        assert "Gammal kurs" not in part
 
 
 def test_one_failing_manager_address_does_not_stop_the_other_digests(setup, monkeypatch):
