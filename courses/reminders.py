@@ -127,16 +127,22 @@ def send_manager_digests(today: date) -> int:
         )
         if not rows:
             continue
-        with transaction.atomic():
-            if not _log_once(employee=manager, kind=ReminderLog.Kind.DIGEST, sent_on=today):
-                continue
-            _send(
-                manager.user.email,
-                _("Veckosammanställning: %(count)d i din verksamhet behöver göra kursen")
-                % {"count": len(rows)},
-                "courses/email/digest",
-                {"manager": manager, "rows": rows},
-            )
+        try:
+            with transaction.atomic():
+                if not _log_once(employee=manager, kind=ReminderLog.Kind.DIGEST, sent_on=today):
+                    continue
+                _send(
+                    manager.user.email,
+                    _("Veckosammanställning: %(count)d i din verksamhet behöver göra kursen")
+                    % {"count": len(rows)},
+                    "courses/email/digest",
+                    {"manager": manager, "rows": rows},
+                )
+        except Exception:
+            # As for employees: one bad address must not stop the other managers' digests,
+            # and the log row goes with the failed mail so a rerun tries again.
+            logger.exception("Digest for manager %s could not be sent", manager.pk)
+            continue
         sent += 1
     return sent
 

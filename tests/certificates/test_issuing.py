@@ -1,12 +1,16 @@
 """A course completion issues exactly one certificate with a good code."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from certificates import codes
 from certificates.models import Certificate
 from certificates.services import issue_certificate
+from courses.models import CourseCompletion
+from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +29,81 @@ def test_issuing_again_returns_the_same_certificate(completed):
     first = Certificate.objects.get()
     assert issue_certificate(completion=completed) == first
     assert Certificate.objects.count() == 1
+
+
+def a_completion_without_certificate(course, unit):
+    return CourseCompletion.objects.create(
+        employee=EmployeeFactory(org_unit=unit),
+        course=course,
+        completed_at=timezone.now(),
+        valid_until=timezone.localdate() + timedelta(days=730),
+    )
+
+
+def codes_drawn(monkeypatch, *sequence):
+    """Make codes.generate return the given codes in turn (the last one for ever after)."""
+    drawn = []
+
+    def generate():
+        drawn.append(sequence[min(len(drawn), len(sequence) - 1)])
+        return drawn[-1]
+
+    monkeypatch.setattr(codes, "generate", generate)
+    return drawn
+
+
+def test_a_code_already_taken_is_drawn_again(monkeypatch, certificate, course, unit):
+    completion = a_completion_without_certificate(course, unit)
+    drawn = codes_drawn(monkeypatch, certificate.code, "0000AAAA1111")
+    issued = issue_certificate(completion=completion)
+    assert (issued.code, issued.completion, issued.employee) == (
+        "0000AAAA1111",
+        completion,
+        completion.employee,
+    )
+    assert drawn == [certificate.code, "0000AAAA1111"]
+    assert Certificate.objects.get(code=certificate.code) == certificate  # untouched
+
+
+def test_issuing_gives_up_with_a_clear_error_after_five_taken_codes(
+    monkeypatch, certificate, course, unit
+):
+    completion = a_completion_without_certificate(course, unit)
+    drawn = codes_drawn(monkeypatch, certificate.code)
+    with pytest.raises(RuntimeError) as error:
+        issue_certificate(completion=completion)
+    assert str(error.value) == "Could not draw a unique certificate code"
+    assert len(drawn) == 5
+    assert not Certificate.objects.filter(completion=completion).exists()
+
+
+def test_a_certificate_issued_meanwhile_by_another_request_is_returned(monkeypatch, course, unit):
+    """Two requests complete the same course at once: the one that loses the race gets the
+    winner's certificate back, not an error and not a second certificate."""
+    from certificates import services
+
+    completion = a_completion_without_certificate(course, unit)
+    real_required_modules = services.required_modules
+
+    def the_other_request_commits_meanwhile(**kwargs):
+        # After this request found no certificate, before it inserts its own.
+        Certificate.objects.create(
+            code="1111BBBB2222",
+            completion=completion,
+            employee=completion.employee,
+            course=course,
+            holder_name=completion.employee.full_name,
+            course_title=course.title,
+            issued_at=completion.completed_at,
+            valid_until=completion.valid_until,
+        )
+        return real_required_modules(**kwargs)
+
+    monkeypatch.setattr(services, "required_modules", the_other_request_commits_meanwhile)
+    codes_drawn(monkeypatch, "0000AAAA1111")
+    issued = issue_certificate(completion=completion)
+    assert issued == Certificate.objects.get(completion=completion)
+    assert issued.code == "1111BBBB2222"
 
 
 def test_codes_are_twelve_unambiguous_characters_and_unique():

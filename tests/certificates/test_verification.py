@@ -5,8 +5,11 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
+from certificates.models import Certificate
 from certificates.services import revoke_certificate
+from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +56,25 @@ def test_revoked_certificate_says_so(client, certificate, home_page, employee):
     assert "Återkallat" in content and "har återkallats" in content
     assert _json(client, certificate.display_code).json()["status"] == "revoked"
     assert "Fel person" not in content  # the reason is internal
+
+
+def test_revoking_records_who_and_why_and_voids_the_completion(certificate, unit):
+    """The audit log names the certificate, who revoked it and why; the completion no longer
+    counts. Only the revocation is written: the holder was pseudonymised (privacy.leavers)
+    after HR opened the certificate, and revoking must not bring the name back."""
+    hr = EmployeeFactory(org_unit=unit).user
+    Certificate.objects.filter(pk=certificate.pk).update(holder_name="")
+    revoke_certificate(certificate=certificate, reason="  Utfärdat av misstag\n", user=hr)
+    stored = Certificate.objects.get(pk=certificate.pk)
+    assert stored.status() == Certificate.Status.REVOKED
+    assert (stored.revoked_reason, stored.revoked_by) == ("Utfärdat av misstag", hr)
+    assert stored.holder_name == ""
+    certificate.completion.refresh_from_db()
+    assert certificate.completion.revoked_at is not None
+    entry = ModelLogEntry.objects.get(action="certificates.revoke")
+    assert entry.content_type.model_class() is Certificate
+    assert (entry.object_id, entry.user) == (str(certificate.pk), hr)
+    assert entry.data == {"reason": "Utfärdat av misstag", "code": certificate.display_code}
 
 
 def test_form_redirects_to_the_certificate(client, certificate, home_page):

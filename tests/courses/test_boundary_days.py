@@ -1,9 +1,10 @@
 """Every date rule on the day before, on, and after its limit.
 
 The rules: the due date (overdue only after it), the expiring window (COMPLIANCE_EXPIRING_DAYS
-before the last valid day), the last valid day itself, the reminders' days before, the start of
-an assignment rule, the booking deadline, and rounds (a pass or a session counts only after the
-completion that began the round). Off-by-one mistakes here put municipal staff on the wrong list.
+before the last valid day), the last valid day itself, the reminders' days before, the managers'
+digest weekday, the start of an assignment rule, the booking deadline, and rounds (a pass or a
+session counts only after the completion that began the round). Off-by-one mistakes here put
+municipal staff on the wrong list.
 """
 
 from datetime import UTC, date, datetime, timedelta
@@ -11,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 import time_machine
+from django.core import mail
 from django.utils import timezone
 
 from courses import booking
@@ -24,9 +26,10 @@ from courses.models import (
     ModuleCompletion,
     ReminderLog,
 )
-from courses.reminders import reminder_for
+from courses.reminders import reminder_for, send_reminders
 from courses.services import attended_in_round
 from tests.courses.test_sessions import make_session
+from tests.factories import EmployeeFactory, OrgUnitFactory
 
 Status = ComplianceStatus.Status
 DAY = timedelta(days=1)
@@ -140,6 +143,31 @@ def test_nobody_done_or_without_a_due_date_is_reminded(settings):
     settings.REMINDER_DAYS_BEFORE = [14, 3]
     assert reminder_for(SimpleNamespace(status=Status.COMPLETED, due_date=TODAY), TODAY) is None
     assert reminder_for(SimpleNamespace(status=Status.OVERDUE, due_date=None), TODAY) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("offset", "digests"), [(-1, 0), (0, 1), (1, 0)])
+def test_managers_get_their_digest_on_the_digest_weekday_only(course, settings, offset, digests):
+    """The run for a given day (the command's --date, a rerun) also brings the statuses up to
+    that day: someone due in five days is late, and in the digest, on a run ten days ahead."""
+    today = timezone.localdate()
+    digest_day = today + 10 * DAY
+    settings.REMINDER_DIGEST_WEEKDAY = digest_day.weekday()
+    settings.REMINDER_DAYS_BEFORE = [14, 3]
+    unit = OrgUnitFactory(kind="enhet")
+    manager = EmployeeFactory(org_unit=OrgUnitFactory(kind="enhet"), manages=[unit])
+    late = EmployeeFactory(org_unit=unit, start_date=today - 25 * DAY)
+    AssignmentRule.objects.create(
+        name="Alla", course=course, due_days=30, active_from=today - 1000 * DAY
+    )
+    # Nobody is on a reminder day for themselves: only digests are counted.
+    assert send_reminders(today=digest_day + offset * DAY) == {
+        "employees": 0,
+        "managers": digests,
+    }
+    row = ComplianceStatus.objects.get(employee=late)
+    assert (row.status, row.due_date) == (Status.OVERDUE, today + 5 * DAY)
+    assert [m.to for m in mail.outbox] == [[manager.user.email]] * digests
 
 
 @pytest.mark.django_db
