@@ -190,3 +190,106 @@ def test_an_answer_counts_in_the_tertial_of_its_swedish_day(hr_client, org, cour
     assert figures("2026-05-01", "2026-08-31") == (2, 0)
     assert figures("2025-09-01", "2025-12-31") == (1, 0)
     assert figures("2026-09-01", "2026-12-31") == (1, 1)
+
+
+def _answers_in_two_tertials(org, course):
+    """Introduktion's first question: Anna, Alva and Axel right, Agnes wrong in February; in
+    May–August only Bertil (wrong, then right) and Berit (right): two people, three answers.
+    Jäv's multiple-choice question, in February: Alva right; Axel, Agnes and the formula name wrong,
+    two of them choosing "samma kontor" (Agnes also ticks the right "släktskap")."""
+    from tests.quizzes.conftest import add_quiz
+
+    intro, _, sant, _ = add_quiz(course.intro_module, shuffle_options=False).question_snapshots()
+    jav = add_quiz(course.jav_module, shuffle_options=False).question_snapshots()[1]
+    right, wrong = (o["id"] for o in intro["options"])  # "rätt: nej", "fel: ja, 500 kr"
+    kinship, proxy, office = (o["id"] for o in jav["options"])
+    people = org.people
+    february, may, june = date(2026, 2, 10), date(2026, 5, 12), date(2026, 6, 1)
+    for person, selected, day in [
+        (people.anna, [right], february),
+        (people.a1, [right], february),
+        (people.a2, [right], february),
+        (people.a3, [wrong], february),
+        (people.b1, [wrong], may),
+        (people.b1, [right], june),
+        (people.b2, [right], june),
+    ]:
+        _answer_selected(person, course.intro_module, intro, selected, day, selected == [right])
+    # Only Agnes answers the true/false question, wrongly: no right answer to add up.
+    _answer_selected(people.a3, course.intro_module, sant, ["true"], february, False)
+    for person, selected in [
+        (people.a1, [kinship, proxy]),
+        (people.a2, [kinship]),
+        (people.a3, [kinship, office]),
+        (people.a4, [office]),
+    ]:
+        _answer_selected(person, course.jav_module, jav, selected, february, person == people.a1)
+    return intro, sant, jav
+
+
+def _answer_selected(employee, module, question, selected, day, correct):
+    _answer(employee, module, question, selected[0], day, correct)
+    QuizAnswer.objects.filter(attempt__employee=employee, question_id=question["id"]).filter(
+        attempt__submitted_at=at(day)
+    ).update(selected=selected)
+
+
+def _figures(client, start, end) -> list[tuple]:
+    """Each shown module's questions that were answered, as the page has them."""
+    response = client.get(reverse("reports:questions"), {"start": start, "end": end})
+    assert response.status_code == 200
+    return [
+        (
+            stats.text,
+            stats.answered,
+            stats.correct,
+            stats.people,
+            stats.too_few,
+            stats.most_chosen_wrong,
+            stats.most_chosen_wrong_count,
+        )
+        for module in response.context["modules"]
+        for stats in module.questions
+        if stats.answered
+    ]
+
+
+@override_settings(ANONYMITY_MIN_GROUP=3)
+def test_thinned_tertials_give_the_same_figures_and_hide_the_same_questions(hr_client, org, course):
+    from quizzes.models import QuestionTally
+    from quizzes.tallies import fold_answers
+
+    intro, sant, jav = _answers_in_two_tertials(org, course)
+    january_april = [
+        (intro["question"], 4, 3, 4, False, "fel: ja, 500 kr", 1),
+        (sant["question"], 1, 0, 1, True, None, 0),
+        (jav["question"], 4, 1, 4, False, "fel: samma kontor", 2),
+    ]
+
+    # May–August has two people: the whole year's question is hidden, its counts kept. The
+    # year's people are six in detail; over thinned tertials, the largest tertial's four (people
+    # cannot be added up across tertials: a lower bound).
+    def year(people):
+        return [
+            (intro["question"], 7, 5, people, True, None, 0),
+            (sant["question"], 1, 0, 1, True, None, 0),
+            (jav["question"], 4, 1, 4, False, "fel: samma kontor", 2),
+        ]
+
+    may_august = [(intro["question"], 3, 2, 2, True, None, 0)]
+
+    def everything():
+        return [
+            _figures(hr_client, "2026-01-01", "2026-04-30"),
+            _figures(hr_client, "2026-01-01", "2026-12-31"),
+            _figures(hr_client, "2026-05-01", "2026-08-31"),
+        ]
+
+    assert everything() == [january_april, year(6), may_august]
+    # January–April thinned to counts, May–August still in detail; then both thinned.
+    fold_answers(before=date(2026, 5, 1))
+    assert QuizAnswer.objects.count() == 3 and QuestionTally.objects.exists()
+    assert everything() == [january_april, year(4), may_august]
+    fold_answers(before=date(2026, 9, 1))
+    assert not QuizAnswer.objects.exists()
+    assert everything() == [january_april, year(4), may_august]
