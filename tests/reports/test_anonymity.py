@@ -195,8 +195,9 @@ def test_an_answer_counts_in_the_tertial_of_its_swedish_day(hr_client, org, cour
 def _answers_in_two_tertials(org, course):
     """Introduktion's first question: Anna, Alva and Axel right, Agnes wrong in February; in
     May–August only Bertil (wrong, then right) and Berit (right): two people, three answers.
-    Jäv's multiple-choice question, in February: Alva right; Axel, Agnes and the formula name wrong,
-    two of them choosing "samma kontor" (Agnes also ticks the right "släktskap")."""
+    Its true/false question: Agnes alone, wrongly. Jäv's multiple-choice question, in
+    February: Alva right; Axel, Agnes and the formula name wrong, two of them choosing "samma
+    kontor" (Agnes also ticks the right "släktskap")."""
     from tests.quizzes.conftest import add_quiz
 
     intro, _, sant, _ = add_quiz(course.intro_module, shuffle_options=False).question_snapshots()
@@ -215,7 +216,7 @@ def _answers_in_two_tertials(org, course):
         (people.b2, [right], june),
     ]:
         _answer_selected(person, course.intro_module, intro, selected, day, selected == [right])
-    # Only Agnes answers the true/false question, wrongly: no right answer to add up.
+    # No right answer to add up for this question.
     _answer_selected(people.a3, course.intro_module, sant, ["true"], february, False)
     for person, selected in [
         (people.a1, [kinship, proxy]),
