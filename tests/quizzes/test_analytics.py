@@ -1,5 +1,7 @@
 """Question analytics for coordinators: counts that match the answers given."""
 
+import copy
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -91,3 +93,151 @@ def test_coordinator_edits_a_module_with_its_quiz_tab(client, quiz_course, unit)
     # The quiz is one inline form on its tab; its questions travel as the StreamField's JSON.
     assert 'name="quiz-TOTAL_FORMS" value="1"' in content
     assert "beloppsgr\\u00e4ns" in content or "beloppsgräns" in content
+
+
+def _option(option_id, text, correct=False):
+    return {"type": "item", "id": option_id, "value": {"text": text, "correct": correct,
+                                                        "feedback": ""}}  # fmt: skip
+
+
+def _choice(question_id, text, options):
+    return {
+        "type": "single_choice",
+        "id": question_id,
+        "value": {"question": text, "explanation": "", "options": options},
+    }
+
+
+# Option ids in the reverse order of the options: a tie broken by id would pick the wrong one.
+FIRST, SECOND = "f0000000-0000-4000-8000-000000000000", "00000000-0000-4000-8000-00000000000f"
+QUIZ = [
+    _choice(
+        "q1",
+        "Oavgjort",
+        [_option("r1", "rätt", True), _option(FIRST, "fel: först"), _option(SECOND, "fel: sist")],
+    ),  # fmt: skip
+    _choice(
+        "q2",
+        "Oavgjort med ett borttaget",
+        [
+            _option("r2", "rätt", True),
+            _option("kept-2", "fel: kvar"),
+            _option("gone-2", "fel: borttagen"),
+        ],
+    ),  # fmt: skip
+    _choice(
+        "q3",
+        "Flest på ett borttaget",
+        [
+            _option("r3", "rätt", True),
+            _option("kept-3", "fel: kvar"),
+            _option("gone-3", "fel: borttagen"),
+        ],
+    ),  # fmt: skip
+    _choice("q4", "Borttagen fråga", [_option("r4", "rätt", True), _option("w4", "fel")]),
+    _choice("q5", "Obesvarad", [_option("r5", "rätt", True), _option("w5", "fel")]),
+]
+
+
+def test_ties_go_to_the_option_written_first_and_removed_ones_keep_their_answers(
+    quiz_course, unit, settings
+):
+    """An editor may remove options and questions that were already answered: their answers
+    still count, named "–" and "(borttagen fråga)", the removed question last."""
+    from django.utils import timezone
+
+    from quizzes.models import ModuleQuiz, QuizAnswer, QuizAttempt
+
+    settings.ANONYMITY_MIN_GROUP = 2
+    module = quiz_course.intro_module
+    ModuleQuiz.objects.filter(page=module).update(questions=QUIZ)
+    people = [EmployeeFactory(org_unit=unit) for _ in range(4)]
+    answers = {
+        "q1": [[SECOND], [FIRST], ["r1"]],
+        "q2": [["gone-2"], ["gone-2"], ["kept-2"], ["kept-2"]],
+        "q3": [["gone-3"], ["gone-3"], ["kept-3"]],
+        "q4": [["w4"], ["w4"]],
+    }
+    for question_id, choices in answers.items():
+        for person, selected in zip(people, choices, strict=False):
+            correct = selected[0].startswith("r")
+            attempt = QuizAttempt.objects.create(
+                employee=person,
+                org_unit=unit,
+                org_unit_code=unit.code,
+                module=module,
+                questions=[],
+                pass_mark=80,
+                submitted_at=timezone.now(),
+                score=100 if correct else 0,
+                passed=correct,
+            )
+            QuizAnswer.objects.create(
+                attempt=attempt, question_id=question_id, selected=selected, correct=correct
+            )
+    # The editor removes an option of q2 and of q3, and all of q4.
+    edited = copy.deepcopy([QUIZ[0], QUIZ[1], QUIZ[2], QUIZ[4]])
+    for question in edited[1:3]:
+        question["value"]["options"] = question["value"]["options"][:2]
+    quiz = ModuleQuiz.objects.get(page=module)
+    quiz.questions = edited
+    quiz.save()
+
+    stats = [
+        (
+            s.text,
+            s.answered,
+            s.correct,
+            s.people,
+            s.too_few,
+            s.most_chosen_wrong,
+            s.most_chosen_wrong_count,
+        )  # fmt: skip
+        for s in question_stats(module)
+    ]
+    assert stats == [
+        ("Oavgjort", 3, 1, 3, False, "fel: först", 1),
+        # A current option ranks before a removed one chosen as often.
+        ("Oavgjort med ett borttaget", 4, 0, 4, False, "fel: kvar", 2),
+        ("Flest på ett borttaget", 3, 0, 3, False, "–", 2),
+        ("Obesvarad", 0, 0, 0, True, None, 0),
+        ("(borttagen fråga)", 2, 0, 2, False, "–", 2),
+    ]
+
+
+def test_the_coordinators_figures_are_the_same_after_retention_thins_the_answers(
+    answered, settings
+):
+    from django.utils import timezone
+
+    from courses.dates import add_months
+    from quizzes.analytics import question_stats_by_module
+    from quizzes.models import QuestionTally, QuizAnswer
+    from quizzes.tallies import fold_answers, tertial_start
+
+    settings.ANONYMITY_MIN_GROUP = 3
+
+    def figures(stats):
+        return [
+            (
+                s.text,
+                s.answered,
+                s.correct,
+                s.people,
+                s.too_few,
+                s.most_chosen_wrong,
+                s.most_chosen_wrong_count,
+            )  # fmt: skip
+            for s in stats
+        ]
+
+    before = figures(question_stats(answered))
+    assert before[0] == ("Finns det en beloppsgräns för mutor?", 3, 1, 3, False,
+                         "fel: ja, 500 kr", 2)  # fmt: skip
+    # The answers were handed in today: fold up to the start of the next tertial.
+    fold_answers(before=tertial_start(add_months(timezone.localdate(), 4)))
+    assert not QuizAnswer.objects.exists() and QuestionTally.objects.exists()
+    assert figures(question_stats(answered)) == before
+    # Given no tallies, only the answers in detail count: none are left.
+    [first, *_] = question_stats_by_module([answered], QuizAnswer.objects.all())[answered.pk]
+    assert (first.answered, first.people, first.too_few) == (0, 0, True)

@@ -1,8 +1,10 @@
 """Exports: the same figures as the page, formulas neutralised, every export in the audit log."""
 
 import io
+import mimetypes
 import zipfile
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 from django.test import override_settings
@@ -12,7 +14,16 @@ from pypdf import PdfReader
 from wagtail.models import ModelLogEntry
 
 from people.groups import HR, ensure_groups
-from reports.exports import _sheet_title, neutralise
+from people.models import OrgUnit
+from reports.exports import (
+    XLSX,
+    Table,
+    _sheet_title,
+    csv_response,
+    neutralise,
+    write_csv,
+    write_xlsx,
+)
 from reports.models import ReportBundle
 from tests.factories import UserFactory
 from tests.reports.conftest import PERIOD
@@ -40,6 +51,10 @@ def csv_text(response) -> str:
         (datetime(2026, 2, 28, 23, 30, tzinfo=UTC), "2026-03-01 00:30"),
         (datetime(2026, 7, 1, 9, 5, tzinfo=UTC), "2026-07-01 11:05"),
         (date(2026, 3, 1), "2026-03-01"),
+        # Anything else is written as its text, and that text is neutralised like any other.
+        (Decimal("2.5"), "2.5"),
+        (OrgUnit(name="Nämnd A", code="A"), "Nämnd A (A)"),
+        (OrgUnit(name='=HYPERLINK("http://x")', code="X"), '\'=HYPERLINK("http://x") (X)'),
     ],
 )
 def test_neutralise(value, expected):
@@ -55,7 +70,9 @@ def test_sheet_titles_are_names_excel_accepts():
 
 def test_people_csv_has_every_row_and_neutralised_formulas(hr_client, org):
     response = hr_client.get(reverse("reports:people_export", args=["csv"]))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="uppfoljning-people')
+    assert response["Content-Disposition"].endswith('.csv"')
     lines = csv_text(response).splitlines()
     assert lines[0].startswith('"Namn";"Anställningsnummer";"Enhet"')
     assert len(lines) == 1 + 7
@@ -66,14 +83,42 @@ def test_people_csv_has_every_row_and_neutralised_formulas(hr_client, org):
 
 def test_people_xlsx_holds_text_never_formulas(hr_client, org):
     response = hr_client.get(reverse("reports:people_export", args=["xlsx"]))
-    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert response["Content-Type"] == XLSX
+    assert response["Content-Disposition"].startswith('attachment; filename="uppfoljning-people')
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    content = b"".join(response.streaming_content)
+    assert content.startswith(b"PK\x03\x04")  # the whole file, from its first byte
+    workbook = load_workbook(io.BytesIO(content))
     sheet = workbook["Personer"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Namn", "Anställningsnummer", "Enhet")
     assert len(rows) == 8
     names = [row[0] for row in rows[1:]]
     assert '\'@SUM(1+1) =HYPERLINK("http://x")' in names
-    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    # Every cell of Personer is text, never a formula nor a type Excel would refuse (openpyxl
+    # writes text inline; an empty cell reads back as "inlineStr", any other as "s").
+    assert {cell.data_type for row in sheet.iter_rows() for cell in row} == {"s", "inlineStr"}
+
+
+def test_an_xlsx_is_a_workbook_even_where_the_server_has_no_mime_types(hr_client, org, monkeypatch):
+    # A slim container has no /etc/mime.types, and Python alone does not know .xlsx.
+    monkeypatch.setattr(mimetypes, "guess_type", lambda *args, **kwargs: (None, None))
+    response = hr_client.get(reverse("reports:overview_export", args=["xlsx"]))
+    assert response["Content-Type"] == XLSX
+
+
+def test_xlsx_text_that_excel_reads_as_an_error_stays_text():
+    # "#N/A" is what a failed lookup leaves in a spreadsheet the personnel file came from.
+    table = Table("Personer", ["Namn", "Antal"], [["#N/A", 3], ["=1+2", 1.5]])
+    spool = io.BytesIO()
+    write_xlsx([table], spool)
+    sheet = load_workbook(io.BytesIO(spool.getvalue()))["Personer"]
+    cells = [[(cell.value, cell.data_type) for cell in row] for row in sheet.iter_rows()]
+    assert cells == [
+        [("Namn", "s"), ("Antal", "s")],
+        [("#N/A", "s"), (3, "n")],
+        [("'=1+2", "s"), (1.5, "n")],
+    ]
 
 
 def test_overview_xlsx_has_a_sheet_per_table_with_the_pages_numbers(hr_client, org):
@@ -167,9 +212,33 @@ def test_many_reports_are_built_in_the_background(
 
 
 def test_csv_pieces_after_a_separator_are_neutralised_and_every_cell_quoted():
-    from reports.exports import Table, _csv_lines
+    from reports.exports import _csv_lines
 
     table = Table("T", ["Namn", "Antal"], [["Ek, =HYPERLINK(1);+2\t-3", 5]])
     [header, row] = "".join(_csv_lines([table])).lstrip("\ufeff").splitlines()
     assert header == '"Namn";"Antal"'
     assert row == "\"Ek, '=HYPERLINK(1);'+2\t'-3\";5"
+
+
+def test_a_csv_of_several_tables_puts_each_under_its_title_and_the_worker_writes_the_same():
+    tables = [
+        Table("Per enhet", ["Enhet", "Tilldelade"], [["=Nämnd A", 5]]),
+        Table("Per roll", ["Roll", "Tilldelade"], [["Chef", 1]]),
+    ]
+    streamed = b"".join(csv_response(tables, "uppfoljning").streaming_content)
+    fileobj = io.BytesIO()
+    write_csv(tables, fileobj)
+    assert fileobj.getvalue() == streamed
+    assert streamed.decode("utf-8").splitlines() == [
+        '\ufeff"Per enhet"',
+        '"Enhet";"Tilldelade"',
+        '"\'=Nämnd A";5',
+        "",
+        '"Per roll"',
+        '"Roll";"Tilldelade"',
+        '"Chef";1',
+    ]
+    # One table needs no title: the file starts with its headers.
+    fileobj = io.BytesIO()
+    write_csv(tables[1:], fileobj)
+    assert fileobj.getvalue().decode("utf-8-sig").splitlines()[0] == '"Roll";"Tilldelade"'

@@ -1,10 +1,16 @@
 """Who sees what: HR everything, a manager their subtree only, everyone else nothing."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
+from courses.models import Attendance, SessionTally
+from privacy.retention import apply_retention
+from reports.scope import scope_for
+from tests.factories import UserFactory
 from tests.reports.conftest import PERIOD
-from tests.reports.test_exports import pdf_text
+from tests.reports.test_exports import csv_text, pdf_text
 
 VIEWS = ["overview", "trend", "sessions", "people", "questions"]
 EXPORTS = [f"{view}_export" for view in VIEWS]
@@ -22,6 +28,28 @@ def test_an_employee_who_leads_nothing_cannot_export(client, org, name):
     assert client.get(reverse(f"reports:{name}", args=["csv"])).status_code == 403
 
 
+def test_an_account_that_is_no_employee_is_refused_not_an_error(client, org):
+    # A service or admin account without an Employee record, and without HR's right.
+    client.force_login(UserFactory(username="servicekonto"))
+    assert client.get(reverse("reports:overview")).status_code == 403
+    assert client.get(reverse("reports:people_export", args=["csv"])).status_code == 403
+
+
+def test_hr_sees_the_whole_organisation(hr_client, org):
+    response = hr_client.get(reverse("reports:people"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Alva" in page and "Bertil" in page and "Berit" in page
+    # Every unit offered, under "all units" rather than a manager's "all my units".
+    assert "Alla enheter" in page and "Alla mina enheter" not in page
+    assert "Enhet B1" in page and "Vaksamby kommun" in page
+    assert hr_client.get(reverse("reports:overview")).context["overview"].total.assigned == 7
+    # Only the whole organisation's scope may produce every nämnd's report.
+    assert hr_client.get(reverse("reports:bundles")).status_code == 200
+    scope = scope_for(response.wsgi_request.user)
+    assert scope.whole_organisation and scope.roots == (org.kommun,)
+
+
 def test_anonymous_visitors_are_sent_to_log_in(client, org):
     response = client.get(reverse("reports:overview"))
     assert response.status_code == 302
@@ -32,6 +60,13 @@ def test_a_manager_sees_their_subtree_and_not_the_rest(manager_client, org):
     page = manager_client.get(reverse("reports:people")).content.decode()
     assert "Alva" in page and "Anna" in page
     assert "Bertil" not in page and "Berit" not in page
+
+
+def test_a_manager_of_two_separate_units_sees_both(manager_client, org):
+    org.people.anna.manages.add(org.b1)
+    page = manager_client.get(reverse("reports:people")).content.decode()
+    assert all(name in page for name in ["Anna", "Alva", "Bertil", "Berit"])
+    assert manager_client.get(reverse("reports:overview")).context["overview"].total.assigned == 7
 
 
 def test_a_manager_cannot_choose_a_unit_outside_their_scope(manager_client, org):
@@ -111,3 +146,40 @@ def test_a_manager_of_nested_units_has_the_highest_as_the_scope(org):
     assert list(scope.units()) == [org.a, org.a1]
     anna.manages.add(org.b1)
     assert scope_for(anna.user).roots == (org.a, org.b1)
+
+
+def test_a_unit_and_a_role_narrow_the_figures_the_same_before_and_after_thinning(
+    hr_client, org, roles
+):
+    """Booked Alva, Agnes (A1) and Bertil (B1); present Alva, the formula name (A1) and Bertil;
+    Agnes absent. Alva and Axel are handläggare. Retention then turns attendance into counts."""
+
+    def sessions(**filters) -> list[str]:
+        response = hr_client.get(
+            reverse("reports:sessions_export", args=["csv"]), {**PERIOD, **filters}
+        )
+        # Booked, present, absent, excused, no-show %.
+        return csv_text(response).splitlines()[1].split(";")[4:]
+
+    expected = {
+        "all": ["3", "3", "1", "0", "33"],
+        "A1": ["2", "2", "1", "0", "50"],
+        "B1": ["1", "1", "0", "0", "0"],
+        "handläggare": ["1", "1", "0", "0", "0"],
+        "A1 medarbetare": ["2", "2", "1", "0", "50"],
+    }
+
+    def everything() -> dict[str, list[str]]:
+        staff, officer = roles["medarbetare"], roles["handlaggare"]
+        return {
+            "all": sessions(),
+            "A1": sessions(org_unit=org.a1.pk),
+            "B1": sessions(org_unit=org.b1.pk),
+            "handläggare": sessions(role=officer.pk),
+            "A1 medarbetare": sessions(org_unit=org.a1.pk, role=staff.pk),
+        }
+
+    assert everything() == expected
+    apply_retention(date(2031, 1, 1))
+    assert not Attendance.objects.exists() and SessionTally.objects.exists()
+    assert everything() == expected
