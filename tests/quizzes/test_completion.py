@@ -12,7 +12,7 @@ from courses.models import AssignmentRule, ComplianceStatus, CourseCompletion, M
 from courses.services import record_module_completion, record_module_read, revoke_completion
 from quizzes.models import QuizAttempt
 from quizzes.services import start_attempt, submit_attempt
-from tests.factories import ModulePageFactory
+from tests.factories import CoursePageFactory, ModulePageFactory
 from tests.quizzes.conftest import right_answers, wrong_answers
 
 pytestmark = pytest.mark.django_db
@@ -119,23 +119,41 @@ def test_passing_again_completes_a_course_whose_requirements_shrank(quiz_course,
 def test_only_the_employees_own_passes_of_required_modules_complete_and_date_the_course(
     quiz_course, employee, manager
 ):
-    """A colleague's passes never count for the employee, nor the employee's own pass of a
-    module not meant for their roles (passed while they were a manager): neither completes the
-    course nor moves its date, from which the certificate's validity is counted."""
+    """A colleague's passes and completion never count for the employee, nor the employee's own
+    pass of a module not meant for their roles (passed while they were a manager): none of them
+    completes the course, starts a new round or moves the completion's date, from which the
+    certificate's validity is counted."""
     now = timezone.now()
-    take(manager, quiz_course.intro_module, when=now - timedelta(days=1))
-    take(manager, quiz_course.jav_module, when=now - timedelta(days=1))
+    for module in (
+        quiz_course.intro_module,
+        quiz_course.jav_module,
+        quiz_course.recruitment_module,
+    ):
+        take(manager, module, when=now - timedelta(days=1))
+    assert CourseCompletion.objects.filter(employee=manager).count() == 1
     record_module_completion(
         employee=employee,
         module=quiz_course.recruitment_module,
         completed_at=now - timedelta(days=1),
     )
     take(employee, quiz_course.jav_module, when=now - timedelta(days=10))
-    assert not CourseCompletion.objects.exists()  # the introduction is the colleague's only
+    assert not CourseCompletion.objects.filter(employee=employee).exists()
     take(employee, quiz_course.intro_module, when=now - timedelta(days=5))
     completion = CourseCompletion.objects.get(employee=employee)
     assert completion.completed_at == now - timedelta(days=5)
-    assert not CourseCompletion.objects.filter(employee=manager).exists()
+
+
+def test_completing_another_course_does_not_start_a_new_round_of_this_one(quiz_course, employee):
+    now = timezone.now()
+    take(employee, quiz_course.intro_module, when=now - timedelta(days=10))
+    other_course = CoursePageFactory(parent=quiz_course.get_parent(), title="Arbetsmiljö")
+    reading = ModulePageFactory(parent=other_course, title="Skyddsronder")
+    record_module_completion(
+        employee=employee, module=reading, completed_at=now - timedelta(days=5)
+    )
+    assert CourseCompletion.objects.get(employee=employee).course_id == other_course.pk
+    take(employee, quiz_course.jav_module)
+    assert CourseCompletion.objects.filter(employee=employee, course=quiz_course).count() == 1
 
 
 def test_a_revoked_completion_must_be_earned_again(quiz_course, employee):
@@ -143,6 +161,7 @@ def test_a_revoked_completion_must_be_earned_again(quiz_course, employee):
     at once; revoking it again keeps the first moment; passing the modules again completes it."""
     AssignmentRule.objects.create(name="Alla", course=quiz_course, due_days=30)
     take(employee, quiz_course.intro_module)
+    assert ComplianceStatus.objects.get(employee=employee).status == "in_progress"  # a pass
     take(employee, quiz_course.jav_module)
     completion = CourseCompletion.objects.get(employee=employee)
     assert ComplianceStatus.objects.get(employee=employee).status == "completed"
