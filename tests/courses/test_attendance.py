@@ -17,7 +17,7 @@ from courses.models import Attendance, CourseCompletion, CourseSession
 from courses.services import record_module_completion
 from people.groups import ensure_groups
 from tests.courses.test_sessions import make_session
-from tests.factories import EmployeeFactory
+from tests.factories import CoursePageFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -304,3 +304,57 @@ def test_calling_off_a_session_cancels_and_tells_everyone_booked(
     # Nobody is stranded: they can book another date of the same course.
     other = make_session(course, starts_at=timezone.now() + timedelta(days=60))
     assert booking.book(employee=people[0], session=other).status == "confirmed"
+
+
+def _completed_last_round(course, employee):
+    """The course completed a year and a half ago: modules passed, then the session attended."""
+    long_ago = timezone.now() - timedelta(days=550)
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module, completed_at=long_ago)
+    session = make_session(course, starts_at=long_ago + timedelta(days=1),
+                           booking_deadline=long_ago - timedelta(days=1))  # fmt: skip
+    booking.mark_attendance(session=session, marks={employee.pk: "present"}, user=None)
+    return CourseCompletion.objects.get(employee=employee)
+
+
+def _held_yesterday(course):
+    yesterday = timezone.now() - timedelta(days=1)
+    return make_session(course, starts_at=yesterday, booking_deadline=yesterday - timedelta(days=2))
+
+
+def test_attending_again_completes_the_next_round_only_with_its_own_module_passes(
+    attendance_course, employee
+):
+    """Recertification: the last round's passes do not count again; the course completes when
+    this round's attendance and passes are all in."""
+    course = attendance_course
+    first = _completed_last_round(course, employee)
+    session = _held_yesterday(course)
+    booking.mark_attendance(session=session, marks={employee.pk: "present"}, user=None)
+    assert list(CourseCompletion.objects.filter(employee=employee)) == [first]
+
+    for _ in range(2):  # passing it again in the round changes nothing
+        record_module_completion(employee=employee, module=course.intro_module)
+        assert CourseCompletion.objects.count() == 1
+    last = record_module_completion(employee=employee, module=course.jav_module)
+    latest = CourseCompletion.objects.exclude(pk=first.pk).get(employee=employee)
+    assert latest.completed_at == last.completed_at
+
+
+def test_passing_again_does_not_complete_the_next_round_without_attending_in_it(
+    attendance_course, employee, manager
+):
+    """Only the employee's own attendance at this course, in this round, counts: not the last
+    round's, not a colleague's, not a session of another course."""
+    course = attendance_course
+    first = _completed_last_round(course, employee)
+    booking.mark_attendance(
+        session=_held_yesterday(course), marks={manager.pk: "present"}, user=None
+    )
+    other_course = CoursePageFactory(parent=course.get_parent(), title="Arbetsmiljö")
+    booking.mark_attendance(
+        session=_held_yesterday(other_course), marks={employee.pk: "present"}, user=None
+    )
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    assert list(CourseCompletion.objects.filter(employee=employee, course=course)) == [first]

@@ -9,6 +9,7 @@ municipal staff on the wrong list.
 
 from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -27,13 +28,14 @@ from courses.models import (
     ReminderLog,
 )
 from courses.reminders import reminder_for, send_reminders
-from courses.services import attended_in_round
+from courses.services import attended_in_round, record_module_completion
 from tests.courses.test_sessions import make_session
 from tests.factories import EmployeeFactory, OrgUnitFactory
 
 Status = ComplianceStatus.Status
 DAY = timedelta(days=1)
 TODAY = date(2026, 3, 15)
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def state(today, *, due=TODAY, valid_until=None, active=False, expiring_days=60):
@@ -273,6 +275,26 @@ def test_the_round_starts_at_the_latest_completion(course, employee):
         )
     round_start = CourseCompletion.objects.round_start
     assert round_start(employee=employee, course=course) == second
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("completed_at", "completed_on"),
+    [
+        (datetime(2025, 1, 31, 23, 59, 59, tzinfo=STOCKHOLM), date(2025, 1, 31)),
+        (datetime(2025, 2, 1, 0, 0, tzinfo=STOCKHOLM), date(2025, 2, 1)),
+        (datetime(2025, 2, 1, 0, 0, 1, tzinfo=STOCKHOLM), date(2025, 2, 1)),
+    ],
+)
+def test_a_completion_is_valid_from_its_swedish_day(course, employee, completed_at, completed_on):
+    """Validity counts from the Swedish day of the last pass: midnight in Stockholm is 23:00
+    UTC, so a pass a second before it and one at it fall on the same UTC day but not the
+    same Swedish one."""
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module, completed_at=completed_at)
+    completion = CourseCompletion.objects.get(employee=employee)
+    assert completion.completed_at == completed_at
+    assert completion.valid_until == add_months(completed_on, course.validity_months)
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,25 @@ def test_rules_match_roles_and_unit_subtrees(course, roles):
     assert worker_below and manager_elsewhere  # present, but not assigned
 
 
+def test_a_rule_for_several_units_assigns_everyone_in_any_of_them(course, roles):
+    """Units are alternatives: a rule for the social services and the schools assigns both
+    staffs (and those of units below them), not only the last unit chosen nor nobody."""
+    social, schools, elsewhere = (OrgUnitFactory(kind="avdelning") for _ in range(3))
+    below_schools = OrgUnitFactory(parent=schools)
+    social_worker, school_worker, worker_below, worker_elsewhere = (
+        EmployeeFactory(org_unit=unit, roles=[roles["medarbetare"]])
+        for unit in (social, schools, below_schools, elsewhere)
+    )
+    rule = AssignmentRule.objects.create(name="Socialtjänst och skola", course=course)
+    rule.units.set([social, schools])
+    rule.save()
+    assert set(rule.matching_employees()) == {social_worker, school_worker, worker_below}
+    recompute_compliance()
+    assigned = set(ComplianceStatus.objects.values_list("employee_id", flat=True))
+    assert assigned == {social_worker.pk, school_worker.pk, worker_below.pk}
+    assert worker_elsewhere.pk not in assigned
+
+
 def test_status_moves_from_not_started_to_in_progress_to_completed(course, employee, rule):
     employee.start_date = timezone.localdate() - timedelta(days=5)
     employee.save()

@@ -52,3 +52,21 @@ def test_a_failed_attempt_records_no_module_pass(quiz_course, employee):
     assert graded.is_submitted and graded.passed is False and graded.score == 0
     assert QuizAnswer.objects.filter(attempt=attempt).count() == len(attempt.questions)
     assert not ModuleCompletion.objects.filter(employee=employee).exists()
+
+
+def test_submitting_grades_only_that_attempt_and_keeps_each_chosen_answer(
+    quiz_course, employee, manager
+):
+    """A colleague's open attempt stays open, and the answers record what was chosen (the
+    result page and an appeal show them)."""
+    colleagues = start_attempt(employee=manager, module=quiz_course.intro_module)
+    attempt = start_attempt(employee=employee, module=quiz_course.intro_module)
+    answers = {question_id: ids[::-1] for question_id, ids in right_answers(attempt).items()}
+    graded = submit_attempt(attempt=attempt, answers=answers)
+    assert (graded.correct_count, graded.score, graded.passed) == (4, 100, True)
+
+    colleagues.refresh_from_db()
+    assert colleagues.submitted_at is None and colleagues.score is None
+    stored = dict(QuizAnswer.objects.filter(attempt=attempt).values_list("question_id", "selected"))
+    assert stored == {question_id: sorted(ids) for question_id, ids in answers.items()}
+    assert len(next(ids for ids in stored.values() if len(ids) > 1)) == 2  # the multiple choice

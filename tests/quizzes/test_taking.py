@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 
 from courses.models import ModuleCompletion
+from quizzes import services
 from quizzes.models import ModuleQuiz, QuizAnswer, QuizAttempt
+from quizzes.services import start_attempt
 from tests.factories import EmployeeFactory
 from tests.quizzes.conftest import post_data, right_answers, wrong_answers
 
@@ -230,3 +232,40 @@ def test_a_module_with_history_cannot_be_deleted_only_unpublished(client, quiz_c
     response = client.post(url, follow=True)
     assert "Avpublicera sidan i stället" in response.content.decode()
     assert type(quiz_course.intro_module).objects.filter(pk=quiz_course.intro_module.pk).exists()
+
+
+def test_each_employee_and_module_has_its_own_open_attempt(quiz_course, employee, manager):
+    """Starting finds the employee's open attempt at this module only: never a colleague's
+    (whose questions and result would then be shared) nor one at another module."""
+    intro, jav = quiz_course.intro_module, quiz_course.jav_module
+    mine = start_attempt(employee=employee, module=intro)
+    colleagues = start_attempt(employee=manager, module=intro)
+    other_module = start_attempt(employee=employee, module=jav)
+    assert len({mine.pk, colleagues.pk, other_module.pk}) == 3
+    assert (colleagues.employee, colleagues.module) == (manager, intro)
+    assert (other_module.employee, other_module.module) == (employee, jav)
+    assert start_attempt(employee=employee, module=intro) == mine
+
+
+def test_a_second_tab_that_loses_the_race_to_start_gets_the_first_tabs_attempt(
+    quiz_course, employee, manager, monkeypatch
+):
+    """Another tab inserts its attempt just after this one found none: the database refuses a
+    second open attempt, and this tab shows the other tab's questions."""
+    intro = quiz_course.intro_module
+    # Open attempts that must not be taken for it: a colleague's here, the employee's elsewhere.
+    start_attempt(employee=manager, module=intro)
+    start_attempt(employee=employee, module=quiz_course.jav_module)
+    open_attempts = QuizAttempt.objects.open
+    other_tab = []
+
+    def other_tab_starts_after_the_check():
+        if not other_tab:
+            quiz = ModuleQuiz.objects.get(page=intro)
+            other_tab.append(services._new_attempt(employee=employee, module=intro, quiz=quiz))
+            return QuizAttempt.objects.none()  # what this tab's check saw
+        return open_attempts()
+
+    monkeypatch.setattr(QuizAttempt.objects, "open", other_tab_starts_after_the_check)
+    attempt = start_attempt(employee=employee, module=intro)
+    assert attempt == QuizAttempt.objects.get(employee=employee, module=intro)
