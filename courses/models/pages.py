@@ -240,9 +240,12 @@ class ModulePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
             status = next(iter(course_overview(employee, course=course)), None)
             if status is not None:
                 siblings = [module.page for module in status.modules]
-                context["module_status"] = next(
+                module_status = next(
                     (module for module in status.modules if module.page.pk == self.pk), None
                 )
+                context["module_status"] = module_status
+                context["course_status"] = status
+                context["completed_course"] = status.completed_by(module_status)
         if siblings is None:  # no employee, or the course itself is not published
             siblings = ModulePage.objects.child_of(course).live().order_by("path")
             siblings = siblings.for_employee(employee) if employee else siblings.for_everyone()

@@ -165,6 +165,19 @@ def test_mina_kurser_shows_one_badge_for_an_expired_assigned_course(client, cour
     assert _course_card_badges(client) == ["Har gått ut"]
 
 
+def test_reading_the_last_module_without_a_quiz_says_the_course_is_done(client, course, employee):
+    client.force_login(employee.user)
+    first = client.get(course.intro_module.url).content.decode()
+    assert "course-complete" not in first
+    last = client.get(course.jav_module.url).content.decode()
+    certificate = CourseCompletion.objects.get(employee=employee).certificate
+    message = _block(last, "course-complete alert")
+    assert "Kursen är klar" in message and "Otillåten påverkan" in message
+    assert reverse("certificates:download", args=[certificate.display_code]) in message
+    # The module passed earlier did not complete the course: no message there.
+    assert "course-complete" not in client.get(course.intro_module.url).content.decode()
+
+
 def test_a_module_passed_by_reading_shows_its_date_without_a_score(client, course, employee):
     client.force_login(employee.user)
     client.get(course.intro_module.url)  # no quiz: read is passed, with no score
