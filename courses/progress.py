@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from courses.models import (
     ComplianceStatus,
@@ -16,14 +18,42 @@ from courses.models import (
 from people.models import Employee
 
 NOT_STARTED, READ, PASSED, REDO = "not_started", "read", "passed", "redo"
+REVOKED = "revoked"
+
+# The words (and badge colours) for a module's state and a course's state: one source, so
+# Mina kurser and the course page say the same thing for the same state.
+MODULE_STATES = {
+    PASSED: (_("Godkänd"), "text-bg-success"),
+    REDO: (_("Gör om"), "text-bg-warning"),
+    READ: (_("Läst"), "text-bg-info"),
+    NOT_STARTED: (_("Ej påbörjad"), "text-bg-secondary"),
+}
+_Status = ComplianceStatus.Status
+COURSE_STATES = {
+    _Status.COMPLETED: (_Status.COMPLETED.label, "text-bg-success"),
+    _Status.EXPIRING: (_Status.EXPIRING.label, "text-bg-warning"),
+    _Status.OVERDUE: (_Status.OVERDUE.label, "text-bg-danger"),
+    _Status.EXPIRED: (_Status.EXPIRED.label, "text-bg-danger"),
+    _Status.IN_PROGRESS: (_Status.IN_PROGRESS.label, "text-bg-secondary"),
+    _Status.NOT_STARTED: (_Status.NOT_STARTED.label, "text-bg-secondary"),
+    REVOKED: (_("Återkallad"), "text-bg-warning"),
+}
 
 
 @dataclass
 class ModuleStatus:
     page: ModulePage
-    state: str
+    state: str | None  # None: no learner to have a state (an editor without employee record)
     last_opened_at: datetime | None = None
     completion: ModuleCompletion | None = None
+
+    @property
+    def label(self) -> str | None:
+        return MODULE_STATES[self.state][0] if self.state else None
+
+    @property
+    def badge(self) -> str | None:
+        return MODULE_STATES[self.state][1] if self.state else None
 
 
 @dataclass
@@ -60,6 +90,67 @@ class CourseStatus:
     def read_count(self) -> int:
         return sum(1 for module in self.modules if module.last_opened_at)
 
+    @property
+    def minutes(self) -> int:
+        """The estimated time of the modules meant for the learner."""
+        return sum(module.page.estimated_minutes for module in self.modules)
+
+    @property
+    def started(self) -> bool:
+        """Whether anything is done in the current round: a module passed, or opened since."""
+        since = self.completion.completed_at if self.completion else None
+
+        def opened_in_round(module: ModuleStatus) -> bool:
+            opened = module.last_opened_at
+            return opened is not None and (since is None or opened > since)
+
+        return any(module.state == PASSED or opened_in_round(module) for module in self.modules)
+
+    @property
+    def next_module(self) -> ModuleStatus | None:
+        """The first module still to pass, in course order."""
+        return next(iter(self.remaining), None)
+
+    @property
+    def certificate(self):
+        """The valid completion's certificate, if one was issued (the certificates app's)."""
+        if not self.is_valid:
+            return None
+        try:
+            return self.completion.certificate
+        except ObjectDoesNotExist:
+            return None
+
+    def completed_by(self, module: ModuleStatus | None) -> bool:
+        """Whether this module's latest pass completed the course, which is still valid.
+
+        A course completes at the moment of its last module pass (or of an attendance after it);
+        a module passed again since then counts toward the next round instead.
+        """
+        if module is None or module.completion is None or not self.is_valid:
+            return False
+        return module.completion.completed_at == self.completion.completed_at
+
+    @property
+    def state(self) -> str:
+        """The one state shown for the course: the stored compliance status when the course is
+        assigned, otherwise the same words worked out from what the learner has done."""
+        if self.compliance is not None:
+            return self.compliance.status
+        if self.is_valid:
+            return _Status.COMPLETED
+        if self.completion is not None:
+            return REVOKED if self.completion.revoked_at else _Status.EXPIRED
+        return _Status.IN_PROGRESS if self.started else _Status.NOT_STARTED
+
+    @property
+    def label(self) -> str:
+        return COURSE_STATES[self.state][0]
+
+    @property
+    def badge(self) -> str:
+        return COURSE_STATES[self.state][1]
+
 
 def _module_state(*, latest, since, course_valid: bool, opened) -> str:
     if latest is not None and (since is None or latest.completed_at > since):
@@ -76,15 +167,22 @@ def course_overview(
 ) -> list[CourseStatus]:
     """Every live course with modules meant for the employee, in a fixed number of queries.
 
-    With `course`, only that course (if live): what a module page shows of its course.
+    With `course`, only that course (if live): what its course and module pages show.
     """
     today = today or timezone.localdate()
-    courses = CoursePage.objects.live().order_by("path")
     modules = ModulePage.objects.live().for_employee(employee).order_by("path")
+    course_completions = CourseCompletion.objects.filter(employee=employee)
+    compliance_rows = ComplianceStatus.objects.filter(employee=employee)
     if course is not None:
-        courses = courses.filter(pk=course.pk)
+        # The page is at hand already: no query for it.
+        courses = [course] if course.live else []
         modules = modules.child_of(course)
-    courses = list(courses)
+        course_completions = course_completions.filter(course_id=course.pk)
+        compliance_rows = compliance_rows.filter(course_id=course.pk)
+    else:
+        courses = list(CoursePage.objects.live().order_by("path"))
+    if not courses:
+        return []
     opened = dict(
         ModuleProgress.objects.filter(employee=employee).values_list("module_id", "last_opened_at")
     )
@@ -93,13 +191,11 @@ def course_overview(
         latest_module_completion[completion.module_id] = completion
     latest_course_completion: dict[int, CourseCompletion] = {}
     # "certificate" is the certificates app's reverse relation: Mina kurser links the PDF.
-    course_completions = CourseCompletion.objects.filter(employee=employee).select_related(
-        "certificate"
-    )
+    course_completions = course_completions.select_related("certificate")
     for completion in course_completions.order_by("completed_at"):
         latest_course_completion[completion.course_id] = completion
 
-    compliance = {row.course_id: row for row in ComplianceStatus.objects.filter(employee=employee)}
+    compliance = {row.course_id: row for row in compliance_rows}
     statuses = {course.path: CourseStatus(page=course) for course in courses}
     for status in statuses.values():
         status.completion = latest_course_completion.get(status.page.pk)

@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from courses.models import ModulePage
+from courses.models import CourseCompletion, ModulePage
 from people.access import employee_or_403
 from quizzes.forms import QuizForm
 from quizzes.models import QuizAttempt
@@ -79,5 +80,30 @@ def result(request, public_id):
     return render(
         request,
         "quizzes/attempt_result.html",
-        {"attempt": attempt, "module": attempt.module, "questions": questions},
+        {
+            "attempt": attempt,
+            "module": attempt.module,
+            "questions": questions,
+            "completion": _completed_course(attempt),
+        },
     )
+
+
+def _completed_course(attempt: QuizAttempt) -> CourseCompletion | None:
+    """The course's valid completion if this pass completed it, else None.
+
+    A course completes at the moment of its last module pass; a pass before that or a retake
+    after it shows none: the result is then about the module alone.
+    """
+    if not attempt.passed:
+        return None
+    course_path = attempt.module.path[: -ModulePage.steplen]
+    completion = (
+        CourseCompletion.objects.filter(employee=attempt.employee, course__path=course_path)
+        .select_related("course", "certificate")  # "certificate": the certificates app's
+        .order_by("-completed_at")
+        .first()
+    )
+    if completion is None or not completion.is_valid(timezone.localdate()):
+        return None
+    return completion if completion.completed_at == attempt.submitted_at else None

@@ -106,19 +106,24 @@ class CoursePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
         verbose_name_plural = _("kurser")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models.records import ModuleProgress  # records build on these pages
+        # progress builds on these pages and their records
+        from courses.progress import ModuleStatus, course_overview
 
         context = super().get_context(request, *args, **kwargs)
         employee = getattr(request.user, "employee", None)
-        modules = ModulePage.objects.child_of(self).live().order_by("path")
+        status = None
         if employee is not None:
-            modules = modules.for_employee(employee)
-            progress = ModuleProgress.objects.filter(employee=employee, module__in=modules)
-            opened = set(progress.values_list("module_id", flat=True))
-        else:
-            modules = modules.for_everyone()
-            opened = set()
-        context["modules"] = [(module, module.pk in opened) for module in modules]
+            # The same states, words and counts as Mina kurser: only the learner's modules.
+            status = next(iter(course_overview(employee, course=self)), None)
+        if status is not None:
+            modules = status.modules
+        else:  # no employee, no module for them, or the course itself is not published
+            pages = ModulePage.objects.child_of(self).live().order_by("path")
+            pages = pages.for_employee(employee) if employee else pages.for_everyone()
+            modules = [ModuleStatus(page=page, state=None) for page in pages]
+        context["course_status"] = status
+        context["modules"] = modules
+        context["minutes"] = sum(module.page.estimated_minutes for module in modules)
         return context
 
 
@@ -235,9 +240,12 @@ class ModulePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
             status = next(iter(course_overview(employee, course=course)), None)
             if status is not None:
                 siblings = [module.page for module in status.modules]
-                context["module_status"] = next(
+                module_status = next(
                     (module for module in status.modules if module.page.pk == self.pk), None
                 )
+                context["module_status"] = module_status
+                context["course_status"] = status
+                context["completed_course"] = status.completed_by(module_status)
         if siblings is None:  # no employee, or the course itself is not published
             siblings = ModulePage.objects.child_of(course).live().order_by("path")
             siblings = siblings.for_employee(employee) if employee else siblings.for_everyone()

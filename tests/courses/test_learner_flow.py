@@ -1,0 +1,188 @@
+"""The course page and Mina kurser: the learner's own modules, the next step, the same words."""
+
+import re
+from datetime import timedelta
+from html import unescape
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.compliance import recompute_compliance
+from courses.models import AssignmentRule, CourseCompletion, ModulePage, ModuleProgress
+from courses.services import record_module_completion
+
+pytestmark = pytest.mark.django_db
+
+BADGE = re.compile(r'<span class="badge [^"]*">([^<]*)</span>')
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _block(html: str, css_class: str) -> str:
+    """The first element with this class, up to its closing tag (the blocks here do not nest)."""
+    match = re.search(rf'<(\w+) class="{css_class}[ "].*?</\1>', html, re.S)
+    assert match, f"no .{css_class}"
+    return match.group(0)
+
+
+def _action(client, course) -> tuple[str, str]:
+    """The course page's call to action: its link's text and target."""
+    action = _block(client.get(course.url).content.decode(), "course-action")
+    links = re.findall(r'<a class="btn[^"]*" href="([^"]*)">(.*?)</a>', action, re.S)
+    assert len(links) == 1, action
+    href, text = links[0]
+    return _text(text), href
+
+
+def _module_badges(html: str, selector: str) -> dict[str, str]:
+    """Module title → its state word, from the list items of a page."""
+    badges = {}
+    for item in re.findall(rf"<li class=\"{selector}.*?</li>", html, re.S):
+        title = _text(re.search(r"<a [^>]*>(.*?)</a>", item, re.S).group(1))
+        found = BADGE.findall(item)
+        badges[title] = found[0] if found else None
+    return badges
+
+
+def _minutes(course, **minutes):
+    for name, value in minutes.items():
+        ModulePage.objects.filter(pk=getattr(course, name).pk).update(estimated_minutes=value)
+
+
+def test_course_page_counts_only_the_learners_modules_and_minutes(client, course, employee):
+    _minutes(course, intro_module=10, jav_module=20, recruitment_module=40)
+    client.force_login(employee.user)
+    content = _text(client.get(course.url).content.decode())
+    assert "2 moduler för dig, cirka 30 minuter." in content
+    assert "Rekryteringskontroller" not in content
+    # The course's own estimate (all modules, every role) is not what this learner faces.
+    assert f"{course.estimated_minutes} minuter" not in content
+
+
+def test_course_page_counts_the_role_limited_module_for_a_learner_with_the_role(
+    client, course, manager
+):
+    _minutes(course, intro_module=10, jav_module=20, recruitment_module=40)
+    client.force_login(manager.user)
+    content = _text(client.get(course.url).content.decode())
+    assert "3 moduler för dig, cirka 70 minuter." in content
+    assert "Rekryteringskontroller" in content
+
+
+def test_button_starts_the_course_when_nothing_is_done(client, course, employee):
+    client.force_login(employee.user)
+    assert _action(client, course) == ("Börja kursen", course.intro_module.url)
+
+
+def test_button_continues_with_the_first_module_not_yet_passed(client, course, employee):
+    client.force_login(employee.user)
+    record_module_completion(employee=employee, module=course.intro_module)
+    assert _action(client, course) == ("Fortsätt: Jäv", course.jav_module.url)
+
+
+def test_an_opened_module_counts_as_started_and_is_the_one_to_continue(client, course, employee):
+    ModuleProgress.record_open(employee=employee, module=course.intro_module)
+    client.force_login(employee.user)
+    assert _action(client, course) == ("Fortsätt: Introduktion", course.intro_module.url)
+
+
+def test_button_says_the_course_is_done_and_links_the_certificate(client, course, employee):
+    client.force_login(employee.user)
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    certificate = CourseCompletion.objects.get(employee=employee).certificate
+    content = client.get(course.url).content.decode()
+    assert "Kursen är klar." in _text(_block(content, "course-action"))
+    assert _action(client, course) == (
+        "Ladda ner intyget (PDF)",
+        reverse("certificates:download", args=[certificate.display_code]),
+    )
+
+
+def test_an_expired_course_starts_again(client, course, employee):
+    long_ago = timezone.now() - timedelta(days=900)
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module, completed_at=long_ago)
+    client.force_login(employee.user)
+    assert _action(client, course) == ("Börja kursen", course.intro_module.url)
+
+
+def test_course_page_and_mina_kurser_use_the_same_word_for_each_state(client, course, employee):
+    record_module_completion(employee=employee, module=course.intro_module)  # passed
+    ModuleProgress.record_open(employee=employee, module=course.intro_module)
+    ModuleProgress.record_open(employee=employee, module=course.jav_module)  # read
+    client.force_login(employee.user)
+    on_course_page = _module_badges(client.get(course.url).content.decode(), "card")
+    on_my_courses = _module_badges(
+        client.get(reverse("my_courses")).content.decode(), "list-group-item"
+    )
+    assert on_course_page == on_my_courses == {"Introduktion": "Godkänd", "Jäv": "Läst"}
+
+
+def test_course_page_and_mina_kurser_show_the_same_course_state(client, course, employee):
+    client.force_login(employee.user)
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    course_page = client.get(course.url).content.decode()
+    my_courses = client.get(reverse("my_courses")).content.decode()
+    assert BADGE.findall(_block(course_page, "course-facts")) == ["Klar"]
+    assert BADGE.findall(_block(my_courses, "course-status")) == ["Klar"]
+
+
+def _course_card_badges(client) -> list[str]:
+    """The badges of the one course on Mina kurser, above its list of modules."""
+    content = client.get(reverse("my_courses")).content.decode()
+    card = re.search(r'<section class="card.*?<ol class="list-group', content, re.S).group(0)
+    return BADGE.findall(card)
+
+
+def test_mina_kurser_shows_one_badge_for_a_completed_assigned_course(client, course, employee):
+    AssignmentRule.objects.create(
+        name="Alla", course=course, due_days=30, active_from=timezone.localdate()
+    )
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    recompute_compliance(employee_ids=[employee.pk])
+    client.force_login(employee.user)
+    assert _course_card_badges(client) == ["Klar"]
+
+
+def test_mina_kurser_shows_one_badge_for_an_expired_assigned_course(client, course, employee):
+    AssignmentRule.objects.create(
+        name="Alla",
+        course=course,
+        due_days=30,
+        active_from=timezone.localdate() - timedelta(days=1000),
+    )
+    long_ago = timezone.now() - timedelta(days=900)
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module, completed_at=long_ago)
+    recompute_compliance(employee_ids=[employee.pk])
+    client.force_login(employee.user)
+    assert _course_card_badges(client) == ["Har gått ut"]
+
+
+def test_reading_the_last_module_without_a_quiz_says_the_course_is_done(client, course, employee):
+    client.force_login(employee.user)
+    first = client.get(course.intro_module.url).content.decode()
+    assert "course-complete" not in first
+    last = client.get(course.jav_module.url).content.decode()
+    certificate = CourseCompletion.objects.get(employee=employee).certificate
+    message = _block(last, "course-complete alert")
+    assert "Kursen är klar" in message and "Otillåten påverkan" in message
+    assert reverse("certificates:download", args=[certificate.display_code]) in message
+    # The module passed earlier did not complete the course: no message there.
+    assert "course-complete" not in client.get(course.intro_module.url).content.decode()
+
+
+def test_a_module_passed_by_reading_shows_its_date_without_a_score(client, course, employee):
+    client.force_login(employee.user)
+    client.get(course.intro_module.url)  # no quiz: read is passed, with no score
+    for url in (course.url, reverse("my_courses")):
+        content = client.get(url).content.decode()
+        state = re.search(r'class="module-state.*?</li>', content, re.S).group(0)
+        assert "Godkänd" in state
+        assert "None" not in state and "%" not in state
