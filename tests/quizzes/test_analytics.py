@@ -1,13 +1,16 @@
 """Question analytics for coordinators: counts that match the answers given."""
 
 import copy
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from people.groups import ensure_groups
 from quizzes.analytics import question_stats
+from quizzes.models import QuizAttempt
 from quizzes.services import start_attempt, submit_attempt
 from tests.factories import EmployeeFactory
 from tests.quizzes.conftest import right_answers, wrong_answers
@@ -241,3 +244,18 @@ def test_the_coordinators_figures_are_the_same_after_retention_thins_the_answers
     # Given no tallies, only the answers in detail count: none are left.
     [first, *_] = question_stats_by_module([answered], QuizAnswer.objects.all())[answered.pk]
     assert (first.answered, first.people, first.too_few) == (0, 0, True)
+
+
+def test_the_all_time_page_counts_every_tertial_together(answered, unit, settings):
+    """The coordinator's page offers no periods to compare, so a small tertial inside a large
+    enough total is shown; Frågor, where periods can be compared, hides it (tests/reports)."""
+    settings.ANONYMITY_MIN_GROUP = 4
+    earlier = EmployeeFactory(org_unit=unit)
+    attempt = start_attempt(employee=earlier, module=answered)
+    submit_attempt(attempt=attempt, answers=wrong_answers(attempt))
+    QuizAttempt.objects.filter(pk=attempt.pk).update(
+        submitted_at=timezone.now() - timedelta(days=365)  # one person alone in that tertial
+    )
+    stats = question_stats(answered)
+    assert stats[0].people == 4 and stats[0].too_few is False
+    assert stats[0].share_correct == pytest.approx(1 / 4)
