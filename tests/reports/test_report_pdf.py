@@ -43,7 +43,8 @@ def test_a_table_that_runs_over_a_page_repeats_its_header_row(hr_client, org, le
     texts = [page.extract_text() for page in reader.pages]
     with_months = [text for text in texts if MONTH_ROW.search(text)]
     assert len(with_months) >= 2, "the month table should run over a page"
-    for text in with_months:
+    for text in with_months:  # the table's heading and its header row, on each page
+        assert "Utveckling per månad" in text
         assert "Månad" in text and "Närvarande" in text
 
 
