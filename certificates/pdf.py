@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import logging
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import segno
 from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from pypdf import PdfWriter
 from reportlab import rl_config
 from xhtml2pdf import pisa
 from xhtml2pdf.config.resources import ResourceAccessPolicy
@@ -29,12 +31,17 @@ class PdfRenderError(RuntimeError):
 
 
 def _policy() -> ResourceAccessPolicy:
-    # Only the bundled fonts may be read; images arrive inline as data: URIs; no network.
+    # Only the bundled fonts may be read; images (the logo, the signature, the QR code) arrive
+    # inline as data: URIs read from our own storage; no network.
     return ResourceAccessPolicy.server(base_dir=FONT_DIR, allow_remote=False)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """Render HTML we wrote ourselves to PDF bytes, refusing silent fallbacks."""
+def html_to_pdf(html: str, *, created: datetime) -> bytes:
+    """Render HTML we wrote ourselves to PDF bytes, refusing silent fallbacks.
+
+    Title, author and subject come from the document's <title> and <meta> elements; `created`
+    is the date the document speaks for (a certificate's issue, a report's cut-off).
+    """
     # Repeatable output: no timestamps or random ids, so the same content gives the same file.
     rl_config.invariant = 1
     output = BytesIO()
@@ -46,16 +53,28 @@ def html_to_pdf(html: str) -> bytes:
         if settings.PDF_STRICT:
             raise PdfRenderError(f"xhtml2pdf reported {result.warn} warning(s)")
         logger.warning("Certificate PDF rendered with %d xhtml2pdf warning(s)", result.warn)
+    return _with_dates(output.getvalue(), created=created)
+
+
+def _with_dates(pdf: bytes, *, created: datetime) -> bytes:
+    # ReportLab's invariant mode dates every file 1 January 2000; the real date is set here,
+    # from the content rather than the clock, so the output stays repeatable.
+    stamp = timezone.localtime(created).strftime("D:%Y%m%d%H%M%S%z")
+    stamp = f"{stamp[:-2]}'{stamp[-2:]}'"  # +0100 -> +01'00', as PDF dates are written
+    writer = PdfWriter(clone_from=BytesIO(pdf))
+    writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp, "/Creator": "Vaksam"})
+    output = BytesIO()
+    writer.write(output)
     return output.getvalue()
 
 
-def _logo_data_uri(site_settings) -> str | None:
-    logo = getattr(site_settings, "logo", None)
-    if logo is None:
+def image_data_uri(image, spec: str) -> str | None:
+    """A Wagtail image's rendition, inline: read from our own storage, never fetched by URL."""
+    if image is None:
         return None
-    rendition = logo.get_rendition("max-400x160|format-png")
-    with rendition.file.open("rb") as image:
-        return "data:image/png;base64," + base64.b64encode(image.read()).decode("ascii")
+    rendition = image.get_rendition(f"{spec}|format-png")
+    with rendition.file.open("rb") as data:
+        return "data:image/png;base64," + base64.b64encode(data.read()).decode("ascii")
 
 
 def verification_url(certificate: Certificate) -> str:
@@ -71,7 +90,12 @@ def certificate_html(certificate: Certificate, *, site_settings) -> str:
             {
                 "certificate": certificate,
                 "organisation_name": getattr(site_settings, "organisation_name", ""),
-                "logo": _logo_data_uri(site_settings),
+                "logo": image_data_uri(getattr(site_settings, "logo", None), "max-600x240"),
+                "signer_name": getattr(site_settings, "signer_name", ""),
+                "signer_title": getattr(site_settings, "signer_title", ""),
+                "signature": image_data_uri(
+                    getattr(site_settings, "signature", None), "max-600x200"
+                ),
                 "qr": qr,
                 "verification_url": url,
                 "font_dir": FONT_DIR.as_posix(),
@@ -82,9 +106,10 @@ def certificate_html(certificate: Certificate, *, site_settings) -> str:
 def certificate_pdf(certificate: Certificate, *, site_settings) -> bytes:
     """The certificate as PDF, cached by its content: same content, same bytes."""
     html = certificate_html(certificate, site_settings=site_settings)
-    key = "certificate-pdf:" + hashlib.sha256(html.encode()).hexdigest()
+    created = certificate.issued_at
+    key = "certificate-pdf:" + hashlib.sha256(f"{created.isoformat()}\n{html}".encode()).hexdigest()
     pdf = cache.get(key)
     if pdf is None:
-        pdf = html_to_pdf(html)
+        pdf = html_to_pdf(html, created=created)
         cache.set(key, pdf, CACHE_SECONDS)
     return pdf

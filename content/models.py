@@ -158,6 +158,26 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Visas överst på intyg och uppföljningsrapporter."),
+    )
+    signer_name = models.CharField(_("undertecknarens namn"), max_length=200, blank=True)
+    signer_title = models.CharField(
+        _("undertecknarens titel eller funktion"),
+        max_length=200,
+        blank=True,
+        help_text=_("Till exempel Säkerhetssamordnare eller HR-chef."),
+    )
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("inskannad namnteckning"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Valfri. En bild av namnteckningen, helst med vit eller genomskinlig bakgrund; "
+            "visas ovanför namnet på intygen."
+        ),
     )
     escalation_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -186,6 +206,10 @@ class SiteSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel(
             [FieldPanel("organisation_name"), FieldPanel("logo")], heading=_("Organisation")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("signer_name"), FieldPanel("signer_title"), FieldPanel("signature")],
+            heading=_("Underskrift på intyg"),
         ),
         MultiFieldPanel(
             [

@@ -7,11 +7,14 @@ coordinator's edits to the demo content are never overwritten by a second run.
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from content.models import AccessibilityStatementPage, HomePage, SiteSettings, StandardPage
@@ -31,6 +34,7 @@ from courses.models import (
 from people import groups
 from people.models import Employee, OrgUnit, Role
 
+DEMO_ASSETS = Path(__file__).resolve().parent / "demo_assets"
 DEMO_PASSWORD = "vaksam-demo"  # noqa: S105 - documented demo password, refused outside DEBUG
 
 ROLES = [
@@ -430,7 +434,40 @@ def build_site(roles: dict[str, Role]) -> CoursePage:
         settings_obj.security_contact_phone = "08-123 456 00"
         settings_obj.accessibility_contact_email = "tillganglighet@vaksamby.example"
         settings_obj.save()
+    build_certificate_look(settings_obj)
     return course
+
+
+def build_certificate_look(settings_obj: SiteSettings) -> None:
+    """The logo and the signing function on certificates and reports.
+
+    Only while none of them is set: a database seeded before they existed gets them, and one
+    where someone has chosen (or removed) any of them keeps that choice.
+    """
+    if any(
+        [
+            settings_obj.signer_name,
+            settings_obj.signer_title,
+            settings_obj.logo_id,
+            settings_obj.signature_id,
+        ]
+    ):
+        return
+    settings_obj.signer_name = "Leila Haddad"
+    settings_obj.signer_title = "Säkerhetssamordnare"
+    settings_obj.logo = _demo_image("logo.png", "Norrdalens stadsdelsförvaltning, logotyp")
+    settings_obj.signature = _demo_image("signature.png", "Leila Haddads namnteckning")
+    settings_obj.save()
+
+
+def _demo_image(file_name: str, title: str):
+    """A Wagtail image from courses/demo_assets/ (drawn for the demo; no real organisation's)."""
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    with (DEMO_ASSETS / file_name).open("rb") as data:
+        return image_model.objects.create(title=title, file=ImageFile(data, name=file_name))
 
 
 def build_history(employees: list[Employee], course: CoursePage) -> None:

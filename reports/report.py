@@ -4,13 +4,14 @@ for every nämnd and bolag, and all of them as one ZIP."""
 import zipfile
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import datetime
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from certificates.pdf import FONT_DIR, html_to_pdf
+from certificates.pdf import FONT_DIR, html_to_pdf, image_data_uri
 from people.models import OrgUnit
 from reports import queries
 from reports.filters import Criteria
@@ -23,7 +24,7 @@ def report_units():
     return units if units.exists() else OrgUnit.objects.filter(depth=2)
 
 
-def report_html(scope: Scope, criteria: Criteria, *, organisation_name: str = "") -> str:
+def report_html(scope: Scope, criteria: Criteria, *, created: datetime, site_settings=None) -> str:
     overview = queries.overview(scope, criteria)
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
@@ -34,16 +35,20 @@ def report_html(scope: Scope, criteria: Criteria, *, organisation_name: str = ""
                 "overview": overview,
                 "sessions": queries.session_summary(scope, criteria),
                 "trend": queries.trend(scope, criteria),
-                "organisation_name": organisation_name,
-                "created": timezone.localtime(),
+                "organisation_name": getattr(site_settings, "organisation_name", ""),
+                "logo": image_data_uri(getattr(site_settings, "logo", None), "max-600x240"),
+                "created": created,
                 "font_dir": FONT_DIR.as_posix(),
                 "figure_headers": list(queries.FIGURE_COLUMNS.values()),
             },
         )
 
 
-def report_pdf(scope: Scope, criteria: Criteria, *, organisation_name: str = "") -> bytes:
-    return html_to_pdf(report_html(scope, criteria, organisation_name=organisation_name))
+def report_pdf(scope: Scope, criteria: Criteria, *, site_settings=None) -> bytes:
+    """The report as PDF, dated when its figures were read (the "läget gäller" time)."""
+    created = timezone.localtime()
+    html = report_html(scope, criteria, site_settings=site_settings, created=created)
+    return html_to_pdf(html, created=created)
 
 
 def file_name(unit: OrgUnit | None, criteria: Criteria) -> str:
@@ -52,9 +57,7 @@ def file_name(unit: OrgUnit | None, criteria: Criteria) -> str:
     return f"uppfoljningsrapport-{name}-{criteria.start:%Y%m%d}-{criteria.end:%Y%m%d}.pdf"
 
 
-def write_zip(
-    units: Iterable[OrgUnit], criteria: Criteria, fileobj, *, organisation_name: str = ""
-) -> None:
+def write_zip(units: Iterable[OrgUnit], criteria: Criteria, fileobj, *, site_settings=None) -> None:
     """One report per unit, each from the same template and the same queries."""
     scope = Scope(roots=tuple(OrgUnit.get_root_nodes()), whole_organisation=True)
     with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -62,5 +65,5 @@ def write_zip(
             unit_criteria = replace(criteria, unit=unit)
             archive.writestr(
                 file_name(unit, unit_criteria),
-                report_pdf(scope, unit_criteria, organisation_name=organisation_name),
+                report_pdf(scope, unit_criteria, site_settings=site_settings),
             )

@@ -30,9 +30,7 @@ def build_report_bundle(bundle_id: int) -> None:
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     bundle.build(
         "rapporter.zip",
-        lambda spool: write_zip(
-            units, criteria, spool, organisation_name=site_settings.organisation_name
-        ),
+        lambda spool: write_zip(units, criteria, spool, site_settings=site_settings),
     )
 
 

@@ -63,8 +63,8 @@ class ScopedMixin(LoginRequiredMixin):
         self.criteria = self.filterset.criteria()
         return super().dispatch(request, *args, **kwargs)
 
-    def organisation_name(self) -> str:
-        return SiteSettings.for_site(Site.find_for_request(self.request)).organisation_name
+    def site_settings(self) -> SiteSettings:
+        return SiteSettings.for_site(Site.find_for_request(self.request))
 
 
 class FollowUpView(ScopedMixin, TemplateView):
@@ -446,7 +446,7 @@ class ReportView(ScopedMixin, View):
             return refused
         criteria = replace(self.criteria, status=None)
         audit(request, "reports.report", filter=criteria.describe())
-        pdf = report_pdf(self.scope, criteria, organisation_name=self.organisation_name())
+        pdf = report_pdf(self.scope, criteria, site_settings=self.site_settings())
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = (
             f'attachment; filename="{file_name(criteria.unit, criteria)}"'
@@ -499,7 +499,7 @@ class BundleView(ScopedMixin, TemplateView):
             )
             return redirect(reverse("reports:bundles") + f"?{criteria.query()}")
         archive = BytesIO()
-        write_zip(units, criteria, archive, organisation_name=self.organisation_name())
+        write_zip(units, criteria, archive, site_settings=self.site_settings())
         response = HttpResponse(archive.getvalue(), content_type="application/zip")
         response["Content-Disposition"] = (
             f'attachment; filename="uppfoljningsrapporter-{criteria.end:%Y%m%d}.zip"'

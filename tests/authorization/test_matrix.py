@@ -457,8 +457,9 @@ def _body_text(response) -> str:
 def _without_work_roles(text: str, published: list[str]) -> str:
     """The text without names shown for a person's work role rather than as data about them.
 
-    The site's published contacts (the security contact in the footer of every page) and the
-    choice of course leader on a session's form (the coordinators) are left out; nothing else.
+    The site's published contacts (the security contact in the footer of every page, the
+    signer on every certificate) and the choice of course leader on a session's form (the
+    coordinators) are left out; nothing else.
     """
     for name in published:
         text = text.replace(name, "")
@@ -544,7 +545,8 @@ def test_every_url_answers_each_role_as_the_matrix_says(demo):
     unlogged: list[str] = []
     finder = PeopleFinder()
     site_settings = SiteSettings.objects.get()
-    published = [site_settings.security_contact_name]
+    # The signer is named on every certificate, as the security contact is on every page.
+    published = [site_settings.security_contact_name, site_settings.signer_name]
     own = {
         column: demo["users"][username].employee.pk
         for column, username in LOGINS.items()

@@ -67,7 +67,8 @@ def test_my_certificates_lists_current_and_earlier(client, certificate, employee
     certificate.save()
     client.force_login(employee.user)
     content = client.get(reverse("certificates:mine")).content.decode()
-    assert certificate.display_code in content
+    assert f'<span class="verification-code">{certificate.display_code}</span>' in content
+    assert "<code" not in content  # not Bootstrap's pink code style
     assert "Har upphört att gälla" in content
     assert reverse("certificates:download", args=[certificate.display_code]) in content
 

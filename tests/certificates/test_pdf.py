@@ -1,19 +1,47 @@
-"""The PDF: real text with å, ä and ö in an embedded font, and no silent fallback."""
+"""The PDF: real text with å, ä and ö in an embedded font, the issuer and signer from the site
+settings, correct document info, and no silent fallback."""
 
 from io import BytesIO
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 from wagtail.models import Site
+from wagtail_factories import ImageFactory
 
 from certificates.pdf import PdfRenderError, certificate_pdf, html_to_pdf
 from content.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
+# Sizes no QR code has (QR codes are square), so each image can be told apart in the PDF.
+LOGO_SIZE, SIGNATURE_SIZE = (300, 120), (420, 140)
+
 
 def _settings():
     return SiteSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+@pytest.fixture
+def signed_settings():
+    """Settings as an organisation fills them in: name, logo, signer and a scanned signature."""
+    site_settings = _settings()
+    site_settings.organisation_name = "Norrdalens stadsdelsförvaltning"
+    site_settings.signer_name = "Leila Haddad"
+    site_settings.signer_title = "Säkerhetssamordnare"
+    site_settings.logo = _image(LOGO_SIZE)
+    site_settings.signature = _image(SIGNATURE_SIZE)
+    site_settings.save()
+    return site_settings
+
+
+def _image(size):
+    width, height = size
+    return ImageFactory(file__width=width, file__height=height, file__format="PNG")
+
+
+def _image_sizes(reader: PdfReader) -> list[tuple[int, int]]:
+    return sorted(image.image.size for image in reader.pages[0].images)
 
 
 def _fonts(reader: PdfReader) -> dict[str, bool]:
@@ -46,6 +74,61 @@ def test_pdf_is_a4_landscape_with_our_font_embedded(certificate):
     assert any("DejaVuSans" in name and embedded for name, embedded in fonts.items()), fonts
 
 
+def test_the_certificate_names_the_issuer_and_the_signer(certificate, signed_settings):
+    text = PdfReader(BytesIO(certificate_pdf(certificate, site_settings=signed_settings)))
+    text = text.pages[0].extract_text()
+    assert "NORRDALENS STADSDELSFÖRVALTNING" in text  # set in capitals, as a letterhead
+    assert "Leila Haddad" in text
+    assert "Säkerhetssamordnare" in text
+
+
+def test_the_logo_and_the_signature_are_in_the_pdf_when_set(certificate, signed_settings):
+    reader = PdfReader(BytesIO(certificate_pdf(certificate, site_settings=signed_settings)))
+    sizes = _image_sizes(reader)
+    assert LOGO_SIZE in sizes and SIGNATURE_SIZE in sizes
+    assert len(sizes) == 3  # and the QR code
+
+
+@pytest.mark.parametrize("signer", ["", "Leila Haddad"])
+def test_without_logo_or_signature_image_the_certificate_still_renders(certificate, signer):
+    """Both images are optional, with or without a signer named."""
+    site_settings = _settings()
+    site_settings.signer_name = signer
+    assert site_settings.logo is None and site_settings.signature is None
+    reader = PdfReader(BytesIO(certificate_pdf(certificate, site_settings=site_settings)))
+    assert len(reader.pages) == 1
+    [(width, height)] = _image_sizes(reader)  # only the QR code
+    assert width == height
+    assert signer in reader.pages[0].extract_text()
+
+
+def test_the_document_info_names_the_certificate_its_issuer_and_its_date(
+    certificate, signed_settings
+):
+    reader = PdfReader(BytesIO(certificate_pdf(certificate, site_settings=signed_settings)))
+    info = reader.metadata
+    assert info.title == f"Intyg: {certificate.course_title} – Åsa Öberg-Lindgärd"
+    assert info.author == "Norrdalens stadsdelsförvaltning"
+    assert info.subject == (
+        f"Intyg om genomförd kurs {certificate.course_title}, "
+        f"verifieringskod {certificate.display_code}"
+    )
+    # The date of the certificate, not the moment the file happened to be rendered.
+    issued = certificate.issued_at.replace(microsecond=0)
+    assert info.creation_date == issued
+    assert info.creation_date.utcoffset() == timezone.localtime(issued).utcoffset()
+    assert info.modification_date == issued
+
+
+def test_a_course_with_many_modules_still_fits_one_page(certificate, signed_settings):
+    certificate.module_titles = [
+        f"Modul {n} om något som tar en lång rad att säga" for n in range(40)
+    ]
+    reader = PdfReader(BytesIO(certificate_pdf(certificate, site_settings=signed_settings)))
+    assert len(reader.pages) == 1
+    assert "Modul 39" in reader.pages[0].extract_text()
+
+
 def test_regenerating_gives_the_same_bytes(certificate):
     from django.core.cache import cache
 
@@ -58,12 +141,12 @@ def test_a_warning_from_xhtml2pdf_is_an_error_in_tests():
     """A resource outside the allowed font folder is refused; strict mode makes that loud."""
     html = '<html><body><img src="/etc/passwd"><p>Hej</p></body></html>'
     with pytest.raises(PdfRenderError, match="warning"):
-        html_to_pdf(html)
+        html_to_pdf(html, created=timezone.now())
 
 
 def test_xhtml2pdf_writes_nothing_to_the_log(caplog):
     """Its warnings quote the document, which holds personal data; they must not be logged."""
     html = '<html><body><img src="/etc/hostname"><p>Personnummer 19800101-1234</p></body></html>'
     with pytest.raises(PdfRenderError):
-        html_to_pdf(html)
+        html_to_pdf(html, created=timezone.now())
     assert [r for r in caplog.records if r.name.startswith("xhtml2pdf")] == []

@@ -29,6 +29,9 @@ def test_valid_certificate_page_and_json(client, certificate, home_page):
     assert "Giltigt" in content and "Åsa Öberg-Lindgärd" in content
     assert certificate.course_title in content
     assert certificate.employee.employee_number not in content  # nothing else personal
+    # The code in a neutral box as on the certificate, not Bootstrap's pink <code>.
+    assert f'<span class="verification-code">{certificate.display_code}</span>' in content
+    assert "<code" not in content
     data = _json(client, certificate.code).json()
     assert data == {
         "code": certificate.display_code,

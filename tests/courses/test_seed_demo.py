@@ -9,9 +9,10 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils.html import strip_tags
+from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from content.models import HomePage, StandardPage
+from content.models import HomePage, SiteSettings, StandardPage
 from courses.models import CourseCompletion, ModuleCompletion, ModulePage, ModuleProgress
 from people.models import Employee, OrgUnit, Role
 from quizzes.models import ModuleQuiz, QuizAnswer, QuizAttempt
@@ -59,6 +60,17 @@ def test_seed_demo_refuses_to_run_without_debug_unless_told(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="--allow-demo-logins"):
         call_command("seed_demo", verbosity=0)
+
+
+def test_the_demo_certificates_have_a_logo_and_a_signer(seeded):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert site_settings.signer_name and site_settings.signer_title == "Säkerhetssamordnare"
+    assert site_settings.logo.file.name.endswith(".png")
+    assert site_settings.signature is not None
+    # A second run adds no second copy of the images.
+    images = get_image_model().objects.count()
+    call_command("seed_demo", "--allow-demo-logins", verbosity=0)
+    assert get_image_model().objects.count() == images
 
 
 def test_demo_site_root_is_our_home_page(seeded):
