@@ -139,6 +139,21 @@ def test_reminder_mails_are_swedish_text_and_html(setup):
     assert mimetype == "text/html" and 'lang="sv"' in html
 
 
+def refuse_mail_to(monkeypatch, address):
+    """The mail server refuses one address; returns the real sender, to put back."""
+    from courses import reminders
+
+    real_send = reminders._send
+
+    def refused_for_one(to, *args, **kwargs):
+        if to == address:
+            raise OSError("mail server refused")
+        return real_send(to, *args, **kwargs)
+
+    monkeypatch.setattr(reminders, "_send", refused_for_one)
+    return real_send
+
+
 def test_one_failing_address_does_not_stop_the_others(setup, monkeypatch):
     from courses import reminders
 
@@ -219,14 +234,7 @@ def test_a_second_run_the_same_day_sends_what_failed_and_nothing_twice(setup, mo
 
     people = [person_due_in(setup, 3) for _ in range(3)]
     failing = people[fails]
-    real_send = reminders._send
-
-    def refused_for_one(to, *args, **kwargs):
-        if to == failing.user.email:
-            raise OSError("mail server refused")
-        return real_send(to, *args, **kwargs)
-
-    monkeypatch.setattr(reminders, "_send", refused_for_one)
+    real_send = refuse_mail_to(monkeypatch, failing.user.email)
     assert send_reminders()["employees"] == 2
     monkeypatch.setattr(reminders, "_send", real_send)
     mail.outbox.clear()
@@ -318,21 +326,12 @@ def test_the_digest_greets_the_manager_and_lists_unit_course_status_and_date(set
 def test_one_failing_manager_address_does_not_stop_the_other_digests(setup, monkeypatch):
     """As for employees: the failed digest is not logged (a rerun tries again), and the
     managers after it in name order still get theirs."""
-    from courses import reminders
-
     today = timezone.localdate()
     setup["manager"].user.email = ""  # the fixture's manager: not part of this
     setup["manager"].user.save()
     failing, after = manager_of_someone_late("Andersson"), manager_of_someone_late("Berg")
     recompute_compliance(today=today)
-    real_send = reminders._send
-
-    def refused_for_one(to, *args, **kwargs):
-        if to == failing.user.email:
-            raise OSError("mail server refused")
-        return real_send(to, *args, **kwargs)
-
-    monkeypatch.setattr(reminders, "_send", refused_for_one)
+    refuse_mail_to(monkeypatch, failing.user.email)
     assert send_manager_digests(today) == 1
     assert [m.to for m in mail.outbox] == [[after.user.email]]
     assert {row[0] for row in logged(digests=True)} == {after.pk}

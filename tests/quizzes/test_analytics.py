@@ -18,6 +18,22 @@ from tests.quizzes.conftest import right_answers, wrong_answers
 pytestmark = pytest.mark.django_db
 
 
+def figures(stats):
+    """What the coordinator's page shows of each question."""
+    return [
+        (
+            s.text,
+            s.answered,
+            s.correct,
+            s.people,
+            s.too_few,
+            s.most_chosen_wrong,
+            s.most_chosen_wrong_count,
+        )
+        for s in stats
+    ]
+
+
 @pytest.fixture
 def answered(quiz_course, unit, roles):
     """Three people answer the intro quiz: one all right, two all wrong (the same wrong option)."""
@@ -186,19 +202,7 @@ def test_ties_go_to_the_option_written_first_and_removed_ones_keep_their_answers
     quiz.questions = edited
     quiz.save()
 
-    stats = [
-        (
-            s.text,
-            s.answered,
-            s.correct,
-            s.people,
-            s.too_few,
-            s.most_chosen_wrong,
-            s.most_chosen_wrong_count,
-        )  # fmt: skip
-        for s in question_stats(module)
-    ]
-    assert stats == [
+    assert figures(question_stats(module)) == [
         ("Oavgjort", 3, 1, 3, False, "fel: först", 1),
         # A current option ranks before a removed one chosen as often.
         ("Oavgjort med ett borttaget", 4, 0, 4, False, "fel: kvar", 2),
@@ -219,20 +223,6 @@ def test_the_coordinators_figures_are_the_same_after_retention_thins_the_answers
     from quizzes.tallies import fold_answers, tertial_start
 
     settings.ANONYMITY_MIN_GROUP = 3
-
-    def figures(stats):
-        return [
-            (
-                s.text,
-                s.answered,
-                s.correct,
-                s.people,
-                s.too_few,
-                s.most_chosen_wrong,
-                s.most_chosen_wrong_count,
-            )  # fmt: skip
-            for s in stats
-        ]
 
     before = figures(question_stats(answered))
     assert before[0] == ("Finns det en beloppsgräns för mutor?", 3, 1, 3, False,
