@@ -121,16 +121,6 @@ class CourseStatus:
         except ObjectDoesNotExist:
             return None
 
-    def completed_by(self, module: ModuleStatus | None) -> bool:
-        """Whether this module's latest pass completed the course, which is still valid.
-
-        A course completes at the moment of its last module pass (or of an attendance after it);
-        a module passed again since then counts toward the next round instead.
-        """
-        if module is None or module.completion is None or not self.is_valid:
-            return False
-        return module.completion.completed_at == self.completion.completed_at
-
     @property
     def state(self) -> str:
         """The one state shown for the course: the stored compliance status when the course is

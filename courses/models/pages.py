@@ -218,7 +218,8 @@ class ModulePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
                 ModuleProgress.record_open(employee=employee, module=self)
                 # A module without a quiz is done once read; otherwise the quiz decides.
                 if self._quiz() is None:
-                    record_module_read(employee=employee, module=self)
+                    # Kept for this response only: it says so if this reading completed the course.
+                    self._completed_now = record_module_read(employee=employee, module=self)
         return super().serve(request, *args, **kwargs)
 
     def _quiz(self):
@@ -245,7 +246,13 @@ class ModulePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
                 )
                 context["module_status"] = module_status
                 context["course_status"] = status
-                context["completed_course"] = status.completed_by(module_status)
+                # "Kursen är klar" only on the response to the reading that completed it.
+                completed_now = getattr(self, "_completed_now", None)
+                context["completed_course"] = (
+                    completed_now is not None
+                    and status.completion is not None
+                    and status.completion.pk == completed_now.pk
+                )
         if siblings is None:  # no employee, or the course itself is not published
             siblings = ModulePage.objects.child_of(course).live().order_by("path")
             siblings = siblings.for_employee(employee) if employee else siblings.for_everyone()
