@@ -9,16 +9,20 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
+from courses.booking import book
 from courses.compliance import recompute_compliance
 from courses.models import (
     AssignmentRule,
     ComplianceStatus,
     CourseCompletion,
+    CoursePage,
     ModulePage,
     ModuleProgress,
 )
 from courses.services import record_module_completion
+from tests.courses.test_sessions import make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -240,6 +244,48 @@ def test_a_course_due_again_offers_the_new_round_and_the_current_certificate(
     # A pass in the new round moves the button on; the old passes do not count for it.
     record_module_completion(employee=employee, module=course.intro_module)
     assert _actions(client, course)[0] == ("Fortsätt: Jäv", course.jav_module.url)
+
+
+def _all_modules_passed_without_completion(course, employee, *, requires_attendance: bool):
+    """Both modules passed in a course that waited for attendance, then (perhaps) no longer."""
+    CoursePage.objects.filter(pk=course.pk).update(requires_attendance=True)
+    course.refresh_from_db()
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    assert not CourseCompletion.objects.filter(employee=employee).exists()
+    CoursePage.objects.filter(pk=course.pk).update(requires_attendance=requires_attendance)
+    course.refresh_from_db()
+
+
+def test_all_modules_passed_asks_to_book_a_session_when_attendance_is_required(
+    client, course, employee
+):
+    _all_modules_passed_without_completion(course, employee, requires_attendance=True)
+    client.force_login(employee.user)
+    action = _text(_block(client.get(course.url).content.decode(), "course-action"))
+    assert "när du har närvarat vid ett kurstillfälle" in action
+    assert _action(client, course) == ("Boka ett kurstillfälle", reverse("sessions"))
+
+
+def test_all_modules_passed_and_a_session_booked_points_to_the_booking(client, course, employee):
+    _all_modules_passed_without_completion(course, employee, requires_attendance=True)
+    session = make_session(course)
+    book(employee=employee, session=session)
+    client.force_login(employee.user)
+    action = _text(_block(client.get(course.url).content.decode(), "course-action"))
+    day = date_format(timezone.localtime(session.starts_at), "j F Y")
+    assert f"Du har bokat tillfället den {day}." in action
+    assert _action(client, course) == ("Till din bokning", reverse("sessions"))
+
+
+def test_all_modules_passed_in_a_course_without_attendance_asks_for_no_booking(
+    client, course, employee
+):
+    _all_modules_passed_without_completion(course, employee, requires_attendance=False)
+    client.force_login(employee.user)
+    action = _block(client.get(course.url).content.decode(), "course-action")
+    assert _text(action) == "Alla moduler är klara."
+    assert _actions(client, course) == []
 
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
