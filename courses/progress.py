@@ -3,10 +3,12 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.compliance import status_for
 from courses.models import (
     ComplianceStatus,
     CourseCompletion,
@@ -38,6 +40,15 @@ COURSE_STATES = {
     _Status.NOT_STARTED: (_Status.NOT_STARTED.label, "text-bg-secondary"),
     REVOKED: (_("Återkallad"), "text-bg-warning"),
 }
+# The states in which the course is there to be done (again): the course page offers the round.
+TO_DO_STATES = {
+    _Status.EXPIRING,
+    _Status.EXPIRED,
+    _Status.OVERDUE,
+    _Status.IN_PROGRESS,
+    _Status.NOT_STARTED,
+    REVOKED,
+}
 
 
 @dataclass
@@ -62,6 +73,7 @@ class CourseStatus:
     modules: list[ModuleStatus] = field(default_factory=list)
     completion: CourseCompletion | None = None  # the latest, valid or not
     compliance: ComplianceStatus | None = None  # None: not assigned, taken by choice
+    today: date = field(default_factory=timezone.localdate)  # the Swedish date of the states
 
     @property
     def urgency(self) -> tuple:
@@ -69,7 +81,7 @@ class CourseStatus:
         if self.compliance is None:
             return (len(ComplianceStatus.URGENCY), date.max, self.page.path)
         return (
-            ComplianceStatus.URGENCY.index(self.compliance.status),
+            ComplianceStatus.URGENCY.index(self.state),
             self.compliance.due_date or date.max,
             self.page.path,
         )
@@ -95,21 +107,37 @@ class CourseStatus:
         """The estimated time of the modules meant for the learner."""
         return sum(module.page.estimated_minutes for module in self.modules)
 
+    def _in_round(self, moment: datetime | None) -> bool:
+        """Whether the moment falls in the current round: after the latest completion, if any."""
+        since = self.completion.completed_at if self.completion else None
+        return moment is not None and (since is None or moment > since)
+
+    @property
+    def round_remaining(self) -> list[ModuleStatus]:
+        """The modules not passed in the current round: all of them right after a completion,
+        when the next round begins (a valid course still shows them as passed)."""
+        return [
+            module
+            for module in self.modules
+            if not (module.completion and self._in_round(module.completion.completed_at))
+        ]
+
     @property
     def started(self) -> bool:
         """Whether anything is done in the current round: a module passed, or opened since."""
-        since = self.completion.completed_at if self.completion else None
-
-        def opened_in_round(module: ModuleStatus) -> bool:
-            opened = module.last_opened_at
-            return opened is not None and (since is None or opened > since)
-
-        return any(module.state == PASSED or opened_in_round(module) for module in self.modules)
+        return len(self.round_remaining) < len(self.modules) or any(
+            self._in_round(module.last_opened_at) for module in self.modules
+        )
 
     @property
     def next_module(self) -> ModuleStatus | None:
-        """The first module still to pass, in course order."""
-        return next(iter(self.remaining), None)
+        """The first module to pass in the current round, in course order."""
+        return next(iter(self.round_remaining), None)
+
+    @property
+    def to_do(self) -> bool:
+        """Whether the state asks for the course to be done (again): the same rule as the badge."""
+        return self.state in TO_DO_STATES
 
     @property
     def certificate(self):
@@ -121,22 +149,25 @@ class CourseStatus:
         except ObjectDoesNotExist:
             return None
 
-    def completed_by(self, module: ModuleStatus | None) -> bool:
-        """Whether this module's latest pass completed the course, which is still valid.
-
-        A course completes at the moment of its last module pass (or of an attendance after it);
-        a module passed again since then counts toward the next round instead.
-        """
-        if module is None or module.completion is None or not self.is_valid:
-            return False
-        return module.completion.completed_at == self.completion.completed_at
-
     @property
     def state(self) -> str:
-        """The one state shown for the course: the stored compliance status when the course is
-        assigned, otherwise the same words worked out from what the learner has done."""
+        """The one state shown for the course: the compliance status when the course is
+        assigned, otherwise the same words worked out from what the learner has done.
+
+        The stored status's date-based changes wait for the nightly run: the state is worked
+        out again from the row's dates and today, so a course that expired yesterday does not
+        read "Klar" after midnight.
+        """
         if self.compliance is not None:
-            return self.compliance.status
+            status, _next = status_for(
+                today=self.today,
+                # Without a completion the row's due date is the assignment's.
+                assigned_due=self.compliance.due_date or date.max,
+                valid_until=self.compliance.valid_until,
+                active=self.started,
+                expiring_days=settings.COMPLIANCE_EXPIRING_DAYS,
+            )
+            return status
         if self.is_valid:
             return _Status.COMPLETED
         if self.completion is not None:
@@ -196,7 +227,7 @@ def course_overview(
         latest_course_completion[completion.course_id] = completion
 
     compliance = {row.course_id: row for row in compliance_rows}
-    statuses = {course.path: CourseStatus(page=course) for course in courses}
+    statuses = {course.path: CourseStatus(page=course, today=today) for course in courses}
     for status in statuses.values():
         status.completion = latest_course_completion.get(status.page.pk)
         status.compliance = compliance.get(status.page.pk)

@@ -110,6 +110,13 @@ def record_module_completion(
 
     The first pass in a round is kept; a later pass returns it unchanged.
     """
+    return _record_pass(employee=employee, module=module, completed_at=completed_at, score=score)[0]
+
+
+def _record_pass(
+    *, employee: Employee, module: ModulePage, completed_at=None, score=None
+) -> tuple[ModuleCompletion, CourseCompletion | None]:
+    """record_module_completion, with the course completion this call recorded, if any."""
     with transaction.atomic():
         completed_at = completed_at or timezone.now()
         _lock(employee)
@@ -124,24 +131,24 @@ def record_module_completion(
         if existing is not None:
             # Nothing new passed, but requirements may have changed since (a module unpublished,
             # a role removed): check whether the course is complete now.
-            _complete_in_round(employee=employee, course=course, since=since)
-            return existing
+            return existing, _complete_in_round(employee=employee, course=course, since=since)
         completion = ModuleCompletion.objects.create(
             employee=employee, module=module, completed_at=completed_at, score=score
         )
-        if _complete_in_round(employee=employee, course=course, since=since) is None:
+        course_completion = _complete_in_round(employee=employee, course=course, since=since)
+        if course_completion is None:
             recompute_compliance(employee_ids=[employee.pk])  # a pass is progress
-        return completion
+        return completion, course_completion
 
 
-def record_module_read(*, employee: Employee, module: ModulePage) -> None:
+def record_module_read(*, employee: Employee, module: ModulePage) -> CourseCompletion | None:
     """A module without a quiz is passed by reading it: record the pass once per round.
 
     Reading it again in the round changes nothing, unless the course's requirements shrank
     meanwhile (a module unpublished, a role removed) so that the course is now complete: only
     then, or for the first reading, does it take record_module_completion's locked path,
     which checks everything again. The check before it skips only what that path would find
-    already done.
+    already done. Returns the course completion this reading recorded, if it completed the course.
     """
     course = module.get_course()
     since = CourseCompletion.objects.round_start(employee=employee, course=course)
@@ -149,8 +156,8 @@ def record_module_read(*, employee: Employee, module: ModulePage) -> None:
         ModuleCompletion.objects.in_round(since).filter(employee=employee, module=module).exists()
     )
     if passed and not course_requirements_met(employee=employee, course=course, since=since):
-        return
-    record_module_completion(employee=employee, module=module)
+        return None
+    return _record_pass(employee=employee, module=module)[1]
 
 
 def revoke_completion(*, completion: CourseCompletion) -> CourseCompletion:

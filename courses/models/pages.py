@@ -122,9 +122,27 @@ class CoursePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
             pages = pages.for_employee(employee) if employee else pages.for_everyone()
             modules = [ModuleStatus(page=page, state=None) for page in pages]
         context["course_status"] = status
+        if status is not None and status.to_do and status.page.requires_attendance:
+            if not status.next_module:
+                # Only now, so one query and only here: the button says whether to book.
+                context["booking"] = _upcoming_booking(employee, self)
         context["modules"] = modules
         context["minutes"] = sum(module.page.estimated_minutes for module in modules)
         return context
+
+
+def _upcoming_booking(employee: Employee, course: CoursePage):
+    """The employee's live booking of an upcoming session of the course, soonest first."""
+    from courses.models.sessions import Booking, CourseSession  # sessions build on pages
+
+    return (
+        Booking.objects.filter(employee=employee, session__in=CourseSession.objects.upcoming())
+        .filter(session__course=course)
+        .exclude(status=Booking.Status.CANCELLED)
+        .select_related("session")
+        .order_by("session__starts_at")
+        .first()
+    )
 
 
 class ModulePageQuerySet(PageQuerySet):
@@ -218,7 +236,8 @@ class ModulePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
                 ModuleProgress.record_open(employee=employee, module=self)
                 # A module without a quiz is done once read; otherwise the quiz decides.
                 if self._quiz() is None:
-                    record_module_read(employee=employee, module=self)
+                    # Kept for this response only: it says so if this reading completed the course.
+                    self._completed_now = record_module_read(employee=employee, module=self)
         return super().serve(request, *args, **kwargs)
 
     def _quiz(self):
@@ -245,7 +264,13 @@ class ModulePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
                 )
                 context["module_status"] = module_status
                 context["course_status"] = status
-                context["completed_course"] = status.completed_by(module_status)
+                # "Kursen är klar" only on the response to the reading that completed it.
+                completed_now = getattr(self, "_completed_now", None)
+                context["completed_course"] = (
+                    completed_now is not None
+                    and status.completion is not None
+                    and status.completion.pk == completed_now.pk
+                )
         if siblings is None:  # no employee, or the course itself is not published
             siblings = ModulePage.objects.child_of(course).live().order_by("path")
             siblings = siblings.for_employee(employee) if employee else siblings.for_everyone()

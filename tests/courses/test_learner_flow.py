@@ -1,16 +1,28 @@
 """The course page and Mina kurser: the learner's own modules, the next step, the same words."""
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from html import unescape
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
+from courses.booking import book
 from courses.compliance import recompute_compliance
-from courses.models import AssignmentRule, CourseCompletion, ModulePage, ModuleProgress
+from courses.models import (
+    AssignmentRule,
+    ComplianceStatus,
+    CourseCompletion,
+    CoursePage,
+    ModulePage,
+    ModuleProgress,
+)
 from courses.services import record_module_completion
+from tests.courses.test_sessions import make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +40,18 @@ def _block(html: str, css_class: str) -> str:
     return match.group(0)
 
 
-def _action(client, course) -> tuple[str, str]:
-    """The course page's call to action: its link's text and target."""
+def _actions(client, course) -> list[tuple[str, str]]:
+    """The course page's calls to action: each link's text and target, in order."""
     action = _block(client.get(course.url).content.decode(), "course-action")
     links = re.findall(r'<a class="btn[^"]*" href="([^"]*)">(.*?)</a>', action, re.S)
-    assert len(links) == 1, action
-    href, text = links[0]
-    return _text(text), href
+    return [(_text(text), href) for href, text in links]
+
+
+def _action(client, course) -> tuple[str, str]:
+    """The course page's one call to action: its link's text and target."""
+    links = _actions(client, course)
+    assert len(links) == 1, links
+    return links[0]
 
 
 def _module_badges(html: str, selector: str) -> dict[str, str]:
@@ -107,7 +124,7 @@ def test_an_expired_course_starts_again(client, course, employee):
     for module in (course.intro_module, course.jav_module):
         record_module_completion(employee=employee, module=module, completed_at=long_ago)
     client.force_login(employee.user)
-    assert _action(client, course) == ("Börja kursen", course.intro_module.url)
+    assert _action(client, course) == ("Förnya kursen: Introduktion", course.intro_module.url)
 
 
 def test_course_page_and_mina_kurser_use_the_same_word_for_each_state(client, course, employee):
@@ -186,3 +203,129 @@ def test_a_module_passed_by_reading_shows_its_date_without_a_score(client, cours
         state = re.search(r'class="module-state.*?</li>', content, re.S).group(0)
         assert "Godkänd" in state
         assert "None" not in state and "%" not in state
+
+
+def _assign(course, **fields):
+    fields.setdefault("active_from", timezone.localdate() - timedelta(days=1000))
+    return AssignmentRule.objects.create(name="Alla", course=course, due_days=30, **fields)
+
+
+def _complete_days_ago(employee, course, days: int) -> CourseCompletion:
+    when = timezone.now() - timedelta(days=days)
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module, completed_at=when)
+    return CourseCompletion.objects.get(employee=employee)
+
+
+@pytest.mark.parametrize(
+    ("rule", "days_ago", "badge"),
+    [
+        # The last weeks of a 24-month course: every renewal passes through them.
+        ({}, 730 - 30, "Går ut snart"),
+        # The rule asks for the course again after 12 months; the completion is good for 24.
+        ({"recertify_months": 12}, 400, "Har gått ut"),
+    ],
+)
+def test_a_course_due_again_offers_the_new_round_and_the_current_certificate(
+    client, course, employee, rule, days_ago, badge
+):
+    _assign(course, **rule)
+    completion = _complete_days_ago(employee, course, days_ago)
+    assert completion.is_valid()  # still valid: yet the learner is to do the course again
+    client.force_login(employee.user)
+    content = client.get(course.url).content.decode()
+    assert BADGE.findall(_block(content, "course-facts")) == [badge]
+    assert "Kursen är klar" not in content
+    certificate = reverse("certificates:download", args=[completion.certificate.display_code])
+    assert _actions(client, course) == [
+        ("Förnya kursen: Introduktion", course.intro_module.url),
+        ("Ladda ner nuvarande intyg (PDF)", certificate),
+    ]
+    # A pass in the new round moves the button on; the old passes do not count for it.
+    record_module_completion(employee=employee, module=course.intro_module)
+    assert _actions(client, course)[0] == ("Fortsätt: Jäv", course.jav_module.url)
+
+
+def _all_modules_passed_without_completion(course, employee, *, requires_attendance: bool):
+    """Both modules passed in a course that waited for attendance, then (perhaps) no longer."""
+    CoursePage.objects.filter(pk=course.pk).update(requires_attendance=True)
+    course.refresh_from_db()
+    for module in (course.intro_module, course.jav_module):
+        record_module_completion(employee=employee, module=module)
+    assert not CourseCompletion.objects.filter(employee=employee).exists()
+    CoursePage.objects.filter(pk=course.pk).update(requires_attendance=requires_attendance)
+    course.refresh_from_db()
+
+
+def test_all_modules_passed_asks_to_book_a_session_when_attendance_is_required(
+    client, course, employee
+):
+    _all_modules_passed_without_completion(course, employee, requires_attendance=True)
+    client.force_login(employee.user)
+    action = _text(_block(client.get(course.url).content.decode(), "course-action"))
+    assert "när du har närvarat vid ett kurstillfälle" in action
+    assert _action(client, course) == ("Boka ett kurstillfälle", reverse("sessions"))
+
+
+def test_all_modules_passed_and_a_session_booked_points_to_the_booking(client, course, employee):
+    _all_modules_passed_without_completion(course, employee, requires_attendance=True)
+    session = make_session(course)
+    book(employee=employee, session=session)
+    client.force_login(employee.user)
+    action = _text(_block(client.get(course.url).content.decode(), "course-action"))
+    day = date_format(timezone.localtime(session.starts_at), "j F Y")
+    assert f"Du har bokat tillfället den {day}." in action
+    assert _action(client, course) == ("Till din bokning", reverse("sessions"))
+
+
+def test_all_modules_passed_in_a_course_without_attendance_asks_for_no_booking(
+    client, course, employee
+):
+    _all_modules_passed_without_completion(course, employee, requires_attendance=False)
+    client.force_login(employee.user)
+    action = _block(client.get(course.url).content.decode(), "course-action")
+    assert _text(action) == "Alla moduler är klara."
+    assert _actions(client, course) == []
+
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+YESTERDAY_NOON = datetime(2027, 1, 15, 12, 0, tzinfo=STOCKHOLM)
+HALF_PAST_MIDNIGHT = datetime(2027, 1, 16, 0, 30, tzinfo=STOCKHOLM)  # before the 06:00 run
+
+
+def _badges_after_midnight(client, course, employee) -> tuple[list[str], list[str]]:
+    """The course page's and Mina kurser's badges at 00:30, the statuses as stored yesterday."""
+    with time_machine.travel(HALF_PAST_MIDNIGHT, tick=False):
+        client.force_login(employee.user)
+        course_page = client.get(course.url).content.decode()
+        my_courses = client.get(reverse("my_courses")).content.decode()
+    return (
+        BADGE.findall(_block(course_page, "course-facts")),
+        BADGE.findall(_block(my_courses, "course-status")),
+    )
+
+
+def test_a_course_whose_last_valid_day_was_yesterday_has_expired_after_midnight(
+    client, course, employee
+):
+    with time_machine.travel(YESTERDAY_NOON, tick=False):
+        _assign(course)
+        # Valid for 24 months: the last valid day is 15 January 2027, yesterday at 00:30.
+        two_years_ago = datetime(2025, 1, 15, 12, 0, tzinfo=STOCKHOLM)
+        for module in (course.intro_module, course.jav_module):
+            record_module_completion(employee=employee, module=module, completed_at=two_years_ago)
+        recompute_compliance(employee_ids=[employee.pk])
+    stored = ComplianceStatus.objects.get(employee=employee)
+    assert (stored.status, stored.valid_until) == ("expiring", YESTERDAY_NOON.date())
+    assert _badges_after_midnight(client, course, employee) == (["Har gått ut"], ["Har gått ut"])
+
+
+def test_a_course_due_yesterday_is_overdue_after_midnight(client, course, employee):
+    with time_machine.travel(YESTERDAY_NOON, tick=False):
+        employee.start_date = date(2020, 1, 1)
+        employee.save(update_fields=["start_date"])
+        _assign(course, active_from=YESTERDAY_NOON.date() - timedelta(days=30))
+        recompute_compliance(employee_ids=[employee.pk])
+    stored = ComplianceStatus.objects.get(employee=employee)
+    assert (stored.status, stored.due_date) == ("not_started", YESTERDAY_NOON.date())
+    assert _badges_after_midnight(client, course, employee) == (["Försenad"], ["Försenad"])

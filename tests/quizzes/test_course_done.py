@@ -60,3 +60,13 @@ def test_an_earlier_pass_seen_again_after_the_course_is_done_says_nothing_of_it(
     content = client.get(reverse("quizzes:result", args=[first.public_id])).content.decode()
     assert "Godkänt" in content
     assert "Kursen är klar" not in content
+
+
+def test_the_module_page_of_the_pass_that_completed_the_course_does_not_repeat_it(
+    client, quiz_course, employee
+):
+    """The result page said so once; later visits to the module are about the module."""
+    client.force_login(employee.user)
+    _submit_through_the_views(client, employee, quiz_course.intro_module)
+    assert "Kursen är klar" in _submit_through_the_views(client, employee, quiz_course.jav_module)
+    assert "course-complete" not in client.get(quiz_course.jav_module.url).content.decode()
