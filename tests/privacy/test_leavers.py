@@ -178,6 +178,9 @@ def test_protected_leavers_are_the_due_ones_an_administrator_must_handle(unit, g
         admin(end_date=day_after),
         admin(),
         admin(is_active=False),
+        # Switched off recently (or undated) with an end date long past: the later day counts.
+        admin(is_active=False, deactivated_at=day_after, end_date=date(2020, 1, 1)),
+        admin(is_active=False, end_date=date(2020, 1, 1)),
         # Due, but an ordinary account: pseudonymise_leavers does them.
         EmployeeFactory(org_unit=unit, is_active=False, deactivated_at=cutoff),
     }
