@@ -936,3 +936,17 @@ def test_active_in_the_directory_clears_an_end_date_only_once_passed(scim, creat
     assert scim("PUT", f"Users/{created['id']}", user_body(active=False, title="B"))[0] == 200
     employee.refresh_from_db()
     assert employee.end_date == end
+
+
+def test_attributes_the_client_leaves_out_stay_out(scim, units):
+    """No externalId, title or given name sent: none is made up, in the row or the resource."""
+    body = user_body(name={"familyName": "Lindström"})
+    del body["externalId"], body["title"]
+    status, created, _ = scim("POST", "Users", body)
+    assert status == 201, created
+    link = ScimUser.objects.get()
+    assert (link.external_id, link.title) == ("", "")
+    assert link.employee.user.first_name == ""
+    got = scim("GET", f"Users/{created['id']}")[1]
+    assert "externalId" not in got and "title" not in got
+    assert got["name"] == {"familyName": "Lindström"}

@@ -1,5 +1,7 @@
 """Leavers (issue 14, point 2): pseudonymised after the retention period, history kept."""
 
+import re
+import secrets
 from datetime import date, timedelta
 from io import StringIO
 
@@ -31,9 +33,10 @@ from courses.services import record_module_completion
 from identity.models import OIDCIdentity, ScimUser
 from people.groups import ADMINISTRATOR, HR, MEDARBETARE, ensure_groups
 from people.importing import apply_plan, plan_import
-from people.models import Employee
+from people.models import Employee, PersonalDataAccess, PersonalDataAccessPerson
 from people.tabular import read_table
 from privacy.leavers import (
+    PSEUDONYM_ALPHABET,
     due_leavers,
     leavers,
     protected_leavers,
@@ -175,6 +178,9 @@ def test_protected_leavers_are_the_due_ones_an_administrator_must_handle(unit, g
         admin(end_date=day_after),
         admin(),
         admin(is_active=False),
+        # Switched off recently (or undated) with an end date long past: the later day counts.
+        admin(is_active=False, deactivated_at=day_after, end_date=date(2020, 1, 1)),
+        admin(is_active=False, end_date=date(2020, 1, 1)),
         # Due, but an ordinary account: pseudonymise_leavers does them.
         EmployeeFactory(org_unit=unit, is_active=False, deactivated_at=cutoff),
     }
@@ -523,3 +529,150 @@ def test_the_step_counts_from_the_day_it_is_given_not_from_the_clock(unit):
     assert pseudonymise_leavers(later) == 1
     ends.refresh_from_db()
     assert ends.is_pseudonymised
+
+
+# What pseudonymisation writes, in detail ----------------------------------------------------
+
+
+def test_the_new_number_is_x_and_six_unambiguous_characters_and_never_taken(
+    leaver, unit, monkeypatch
+):
+    """A code already in use is drawn again (it would break the employee number's uniqueness
+    and give two people one pseudonym)."""
+    EmployeeFactory(org_unit=unit, employee_number="X-222222")
+    codes = iter("222222" + "333333")
+    real_choice = secrets.choice
+
+    def choice(seq):
+        return next(codes) if seq == PSEUDONYM_ALPHABET else real_choice(seq)
+
+    monkeypatch.setattr(secrets, "choice", choice)
+    pseudonymise(leaver)
+    leaver.refresh_from_db()
+    assert leaver.employee_number == "X-333333"
+    assert leaver.full_name == "Slutat 333333"
+
+
+def test_the_new_number_has_the_documented_form(leaver):
+    pseudonymise(leaver)
+    leaver.refresh_from_db()
+    assert re.fullmatch(r"X-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}", leaver.employee_number)
+
+
+def test_log_entries_about_the_account_lose_the_username_and_the_whole_address(leaver):
+    """A username that begins the e-mail address ("asa.oberg" in "asa.oberg@kommun.se") must
+    not leave the address's domain behind; entries about the account itself are scrubbed too;
+    other words stay as they were."""
+    user = leaver.user
+    user.username = "asa.oberg"
+    user.save()
+    log(
+        instance=user,
+        action="identity.invite",
+        data={"to": "asa.oberg@kommun.se", "by": "asa.oberg", "manager": "None"},
+    )
+
+    pseudonymise(leaver)
+    leaver.refresh_from_db()
+
+    entry = ModelLogEntry.objects.get(action="identity.invite")
+    assert entry.data == {
+        "to": leaver.pseudonym,
+        "by": leaver.employee_number,
+        "manager": "None",
+    }
+    assert "asa.oberg" not in entry.label
+
+
+def _access(viewer, name: str, description: str, *, shows=(), **fields) -> PersonalDataAccess:
+    access = PersonalDataAccess.objects.create(
+        viewer=viewer,
+        viewer_name=name,
+        viewer_username=viewer.get_username(),
+        action="employees.edit",
+        description=description,
+        purpose=PersonalDataAccess.Purpose.PERSONNEL,
+        **fields,
+    )
+    for employee in shows:
+        PersonalDataAccessPerson.objects.create(
+            access=access, employee=employee, accessed_at=access.accessed_at
+        )
+    return access
+
+
+def test_the_access_log_loses_the_name_where_the_person_was_shown_and_where_they_looked(
+    leaver, unit
+):
+    """HR saw Åsa: the access keeps HR's name and loses Åsa's. Åsa saw Bo: the access keeps
+    Bo's name and names Åsa by her pseudonym. HR saw a namesake: nothing changes."""
+    hr = EmployeeFactory(org_unit=unit, user__first_name="Hedda")
+    bo = EmployeeFactory(org_unit=unit, user__first_name="Bo")
+    namesake = EmployeeFactory(org_unit=unit)
+    hr_saw_asa = _access(
+        hr.user,
+        "Hedda HR",
+        "Redigerade Åsa Öberg-Lindgärd",
+        shows=[leaver, bo],
+        path=f"/admin/employees/?q={leaver.employee_number}",
+        data={"filter": ["Åsa Öberg-Lindgärd", "Bo"]},
+    )
+    asa_saw_bo = _access(
+        leaver.user, "Åsa Öberg-Lindgärd", "Redigerade Bo", shows=[bo], data={"unit": "A"}
+    )
+    hr_saw_namesake = _access(
+        hr.user, "Hedda HR", "Redigerade Åsa Öberg-Lindgärd", shows=[namesake]
+    )
+    number = leaver.employee_number
+
+    pseudonymise(leaver)
+    leaver.refresh_from_db()
+
+    hr_saw_asa.refresh_from_db()
+    assert hr_saw_asa.description == f"Redigerade {leaver.pseudonym}"
+    assert hr_saw_asa.path == f"/admin/employees/?q={leaver.employee_number}"
+    assert number not in hr_saw_asa.path
+    assert hr_saw_asa.data == {"filter": [leaver.pseudonym, "Bo"]}
+    assert (hr_saw_asa.viewer_name, hr_saw_asa.viewer_username) == ("Hedda HR", hr.user.username)
+    asa_saw_bo.refresh_from_db()
+    assert (asa_saw_bo.viewer_name, asa_saw_bo.viewer_username) == (leaver.pseudonym, "")
+    assert asa_saw_bo.description == "Redigerade Bo" and asa_saw_bo.data == {"unit": "A"}
+    hr_saw_namesake.refresh_from_db()
+    assert hr_saw_namesake.description == "Redigerade Åsa Öberg-Lindgärd"
+
+
+def test_pseudonymising_keeps_a_recorded_deactivation_day_and_dates_the_others(leaver, unit):
+    """The day someone left is kept; an active person, or one switched off without a day,
+    is dated today."""
+    left = EmployeeFactory(org_unit=unit, is_active=False, deactivated_at=date(2020, 1, 1))
+    undated = EmployeeFactory(org_unit=unit, is_active=False)
+
+    for person in (leaver, left, undated):
+        pseudonymise(person)
+        person.refresh_from_db()
+
+    assert left.deactivated_at == date(2020, 1, 1)
+    assert leaver.deactivated_at == timezone.localdate() and not leaver.is_active
+    assert undated.deactivated_at == timezone.localdate()
+
+
+def test_each_freed_seat_goes_to_the_first_in_that_sessions_queue(leaver, course, unit):
+    """The leaver's bookings of two full sessions to come: each session's queue moves up."""
+    first, second = _session(course, date(2099, 3, 1), 1), _session(course, date(2099, 4, 1), 1)
+    # Others' bookings first, so no booking shares its number with a session.
+    waiting = [
+        Booking.objects.create(
+            session=session,
+            employee=EmployeeFactory(org_unit=unit),
+            status=Booking.Status.WAITLISTED,
+        )
+        for session in (first, second)
+    ]
+    for session in (second, first):
+        Booking.objects.create(session=session, employee=leaver, status=Booking.Status.CONFIRMED)
+
+    pseudonymise(leaver)
+
+    for booking in waiting:
+        booking.refresh_from_db()
+        assert booking.status == Booking.Status.CONFIRMED

@@ -321,3 +321,80 @@ def test_without_a_day_the_job_runs_for_today(db):
     run = apply_retention()
     assert run.day == timezone.localdate()
     assert run.finished_at is not None
+
+
+def test_an_unsubmitted_attempt_goes_by_its_start_within_the_tertial(course):
+    """An attempt never submitted counts from its start: started on the tertial's first day it
+    stays, started the minute before it goes."""
+    module = course.intro_module
+    started = {}
+    for side in (KEPT, GONE):
+        made = attempt(EmployeeFactory(), module, None, answered=False)
+        QuizAttempt.objects.filter(pk=made.pk).update(started_at=MOMENTS["attempt"][side])
+        started[side] = made
+    run = apply_retention(TODAY)
+    assert exists(started[KEPT]) and not exists(started[GONE])
+    assert run.removed["quiz_attempts"] == 1
+
+
+def test_a_dry_run_keeps_stale_uploads_and_expired_files(employee, private_media, settings):
+    settings.CERTIFICATE_EXPORT_RETENTION_DAYS = 7
+    folder = private_media / UPLOAD_DIR
+    folder.mkdir(parents=True)
+    stale = local(TODAY).timestamp() - 7 * 3600
+    (folder / "stale.csv").write_text("x")
+    os.utime(folder / "stale.csv", (stale, stale))
+    export = CertificateExport.objects.create(requested_by=employee.user)
+    export.file.save("intyg.zip", ContentFile(b"zip"), save=True)
+    CertificateExport.objects.filter(pk=export.pk).update(requested_at=local(date(2030, 1, 1)))
+
+    run = apply_retention(TODAY, dry_run=True)
+
+    assert run.removed["uploads"] == 1 and run.removed["generated_files"] == 1
+    assert (folder / "stale.csv").exists()
+    assert exists(export) and export.file.storage.exists(export.file.name)
+
+
+def _kind(key: str, **period) -> dict:
+    return {
+        "key": key,
+        "label": key.title(),
+        "holds": "Uppgifter.",
+        "purpose": "Ett syfte.",
+        "counted_from": "händelsen",
+        "then": "Raderas.",
+        **period,
+    }
+
+
+def test_a_kind_counted_in_days_goes_that_many_days_before_the_jobs_moment(db):
+    calls = []
+
+    def thin(before, dry_run):
+        calls.append(before)
+        return 0
+
+    with hooks.register_temporarily(
+        "register_personal_data", lambda: _kind("visits", days=30, thin=thin)
+    ):
+        run = apply_retention(TODAY, dry_run=True)
+    assert calls == [local(TODAY) - timedelta(days=30)]
+    assert run.cutoffs["visits"] == local(date(2030, 5, 16)).isoformat()
+
+
+def test_a_kind_with_a_period_but_no_step_is_pending_and_the_job_passes_it(db):
+    """The plan page says the job does not thin it yet; the job runs the other kinds."""
+    kinds = [
+        lambda: _kind("by_days", days=30),
+        lambda: _kind("by_months", months=6),
+        lambda: _kind("kept", kept="Så länge avtalet gäller."),
+    ]
+    with (
+        hooks.register_temporarily("register_personal_data", kinds[0]),
+        hooks.register_temporarily("register_personal_data", kinds[1]),
+        hooks.register_temporarily("register_personal_data", kinds[2]),
+    ):
+        assert [record.key for record in pending()] == ["by_days", "by_months"]
+        run = apply_retention(TODAY, dry_run=True)
+    assert not {"by_days", "by_months", "kept"} & set(run.removed)
+    assert run.finished_at is not None and "attendance" in run.removed
