@@ -35,6 +35,7 @@ def test_the_settings_page_names_the_signature_without_linking_it(client, signed
     assert response.status_code == 200
     page = response.content.decode()
     assert signed_settings.signature.name in page
+    assert 'enctype="multipart/form-data"' in page  # a new scan can be uploaded
     assert f'href="{settings.MEDIA_URL}signatures' not in page
 
 
