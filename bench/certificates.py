@@ -4,6 +4,7 @@ Run with `make bench`. Each certificate has its own holder and code, and the cac
 so every PDF is rendered from scratch, as on a first download.
 """
 
+import base64
 import json
 import os
 import statistics
@@ -11,7 +12,6 @@ import sys
 import time
 from datetime import date, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vaksam.settings.test")
@@ -24,10 +24,23 @@ from django.utils import timezone  # noqa: E402
 
 from certificates import codes  # noqa: E402
 from certificates.models import Certificate  # noqa: E402
-from certificates.pdf import certificate_html, html_to_pdf  # noqa: E402
+from certificates.pdf import Letterhead, certificate_html, html_to_pdf  # noqa: E402
 
 COUNT = 200
-SITE = SimpleNamespace(organisation_name="Norrdalens stadsdelsförvaltning", logo=None)
+ASSETS = Path(__file__).resolve().parent.parent / "courses" / "demo_assets"
+
+
+def _png(name: str) -> str:
+    return "data:image/png;base64," + base64.b64encode((ASSETS / name).read_bytes()).decode()
+
+
+# The demo's logo and signature, read once as a ZIP of certificates does (certificates.bundles).
+HEAD = Letterhead(
+    organisation_name="Norrdalens stadsdelsförvaltning",
+    logo=_png("logo.png"),
+    signer_name="Leila Haddad",
+    signature=_png("signature.png"),
+)
 MODULES = ["Introduktion", "Hot och våld", "Jäv", "Korruption och mutor"]
 
 
@@ -40,16 +53,18 @@ def certificate(number: int) -> Certificate:
         module_titles=MODULES,
         issued_at=issued,
         valid_until=date(2028, 1, 1 + number % 28),
+        signer_name="Leila Haddad",
+        signer_title="Säkerhetssamordnare",
     )
 
 
 def main() -> None:
     first = certificate(0)
-    html_to_pdf(certificate_html(first, site_settings=SITE), created=first.issued_at)  # fonts
+    html_to_pdf(certificate_html(first, head=HEAD), created=first.issued_at)  # fonts
     timings, sizes = [], []
     for number in range(COUNT):
         cert = certificate(number)
-        html = certificate_html(cert, site_settings=SITE)
+        html = certificate_html(cert, head=HEAD)
         start = time.perf_counter()
         pdf = html_to_pdf(html, created=cert.issued_at)
         timings.append((time.perf_counter() - start) * 1000)

@@ -4,7 +4,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 
 from certificates.models import Certificate
-from certificates.pdf import certificate_pdf
+from certificates.pdf import certificate_pdf, letterhead
 
 
 def member_name(certificate: Certificate) -> str:
@@ -33,19 +33,17 @@ class _Chunks:
 
 def stream_zip(certificates: Iterable[Certificate], *, site_settings) -> Iterator[bytes]:
     """Yield the ZIP piece by piece, one certificate at a time, never all in memory."""
+    head = letterhead(site_settings)  # the logo and the signature, read once for the batch
     sink = _Chunks()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:
-            archive.writestr(
-                member_name(certificate), certificate_pdf(certificate, site_settings=site_settings)
-            )
+            archive.writestr(member_name(certificate), certificate_pdf(certificate, head=head))
             yield sink.take()
     yield sink.take()
 
 
 def write_zip(certificates: Iterable[Certificate], fileobj, *, site_settings) -> None:
+    head = letterhead(site_settings)  # the logo and the signature, read once for the batch
     with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for certificate in certificates:
-            archive.writestr(
-                member_name(certificate), certificate_pdf(certificate, site_settings=site_settings)
-            )
+            archive.writestr(member_name(certificate), certificate_pdf(certificate, head=head))

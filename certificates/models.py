@@ -57,6 +57,11 @@ class Certificate(models.Model):
     holder_name = models.CharField(_("innehavare"), max_length=300, blank=True)
     course_title = models.CharField(_("kursens namn"), max_length=255)
     module_titles = models.JSONField(_("moduler"), default=list)
+    # Who signed, as the site settings said when it was issued: a later signer never signs
+    # an earlier certificate. Empty on certificates issued before the signer was stored (and
+    # while nobody is named): those show no signer.
+    signer_name = models.CharField(_("undertecknare"), max_length=200, blank=True)
+    signer_title = models.CharField(_("undertecknarens titel"), max_length=200, blank=True)
     issued_at = models.DateTimeField(_("utfärdat"))
     valid_until = models.DateField(_("giltigt till och med"))
     revoked_at = models.DateTimeField(_("återkallat"), null=True, blank=True)

@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from PIL import Image
 from pypdf import PdfWriter
 from reportlab import rl_config
 from xhtml2pdf import pisa
@@ -69,33 +71,98 @@ def _with_dates(pdf: bytes, *, created: datetime) -> bytes:
 
 
 def image_data_uri(image, spec: str) -> str | None:
-    """A Wagtail image's rendition, inline: read from our own storage, never fetched by URL."""
+    """A Wagtail image's rendition, inline: read from our own storage, never fetched by URL.
+
+    A file lost from storage (a restore, a move between stores) costs the document its image,
+    not the whole document: None, and a warning.
+    """
     if image is None:
         return None
-    rendition = image.get_rendition(f"{spec}|format-png")
-    with rendition.file.open("rb") as data:
-        return "data:image/png;base64," + base64.b64encode(data.read()).decode("ascii")
+    try:
+        rendition = image.get_rendition(f"{spec}|format-png")
+        with rendition.file.open("rb") as data:
+            encoded = base64.b64encode(data.read()).decode("ascii")
+    except OSError:  # also Wagtail's SourceImageIOError: the original is gone
+        logger.warning("Image %s could not be read from storage; rendered without it", image.pk)
+        return None
+    return "data:image/png;base64," + encoded
+
+
+def file_data_uri(field_file, size: tuple[int, int]) -> str | None:
+    """An image file of ours (the scanned signature on the private store), scaled to fit `size`,
+    inline as PNG; None if it cannot be read."""
+    if not field_file:
+        return None
+    try:
+        with field_file.storage.open(field_file.name, "rb") as stored, Image.open(stored) as image:
+            # A CMYK JPEG (as some scanners write) cannot be saved as PNG.
+            scaled = (
+                image
+                if image.mode in ("1", "L", "LA", "P", "RGB", "RGBA")
+                else image.convert("RGB")
+            )
+            scaled.thumbnail(size)
+            output = BytesIO()
+            scaled.save(output, format="PNG")
+    except OSError:  # also Pillow's UnidentifiedImageError
+        logger.warning("A signature file could not be read from storage; rendered without it")
+        return None
+    return "data:image/png;base64," + base64.b64encode(output.getvalue()).decode("ascii")
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What every document of a batch shares, read from storage once per batch (a ZIP of
+    thousands of certificates reads the logo and the signature once, not once each)."""
+
+    organisation_name: str = ""
+    logo: str | None = None
+    # The current signer and their scan; a certificate shows the scan only if it names the
+    # same signer (certificate_html).
+    signer_name: str = ""
+    signature: str | None = None
+
+
+def letterhead(site_settings, *, signature: bool = True) -> Letterhead:
+    """The letterhead from the site settings (None: a plain one); `signature=False` for
+    documents nobody signs (the follow-up report), so the scan is not even read."""
+    if site_settings is None:
+        return Letterhead()
+    return Letterhead(
+        organisation_name=site_settings.organisation_name,
+        logo=image_data_uri(site_settings.logo, "max-600x240"),
+        signer_name=site_settings.signer_name,
+        signature=file_data_uri(site_settings.signature, (600, 200)) if signature else None,
+    )
 
 
 def verification_url(certificate: Certificate) -> str:
     return absolute_reverse("certificates:verify", certificate.display_code)
 
 
-def certificate_html(certificate: Certificate, *, site_settings) -> str:
+def certificate_html(
+    certificate: Certificate, *, site_settings=None, head: Letterhead | None = None
+) -> str:
+    """The certificate's HTML; pass `head` when rendering many, else it is read here."""
+    if head is None:
+        head = letterhead(site_settings)
     url = verification_url(certificate)
     qr = segno.make(url, error="m").png_data_uri(scale=4, border=2)
+    # The signer is the one stored at issue. The scan is not stored with each certificate: it
+    # is shown only while the same person is still the signer (the scan is theirs, a better
+    # scan of the same hand may replace it), and never under another signer's name; after a
+    # change of signer, earlier certificates keep the name and title without the scan.
+    same_signer = bool(certificate.signer_name) and certificate.signer_name == head.signer_name
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
             "certificates/certificate_pdf.html",
             {
                 "certificate": certificate,
-                "organisation_name": getattr(site_settings, "organisation_name", ""),
-                "logo": image_data_uri(getattr(site_settings, "logo", None), "max-600x240"),
-                "signer_name": getattr(site_settings, "signer_name", ""),
-                "signer_title": getattr(site_settings, "signer_title", ""),
-                "signature": image_data_uri(
-                    getattr(site_settings, "signature", None), "max-600x200"
-                ),
+                "organisation_name": head.organisation_name,
+                "logo": head.logo,
+                "signer_name": certificate.signer_name,
+                "signer_title": certificate.signer_title,
+                "signature": head.signature if same_signer else None,
                 "qr": qr,
                 "verification_url": url,
                 "font_dir": FONT_DIR.as_posix(),
@@ -103,9 +170,11 @@ def certificate_html(certificate: Certificate, *, site_settings) -> str:
         )
 
 
-def certificate_pdf(certificate: Certificate, *, site_settings) -> bytes:
+def certificate_pdf(
+    certificate: Certificate, *, site_settings=None, head: Letterhead | None = None
+) -> bytes:
     """The certificate as PDF, cached by its content: same content, same bytes."""
-    html = certificate_html(certificate, site_settings=site_settings)
+    html = certificate_html(certificate, site_settings=site_settings, head=head)
     created = certificate.issued_at
     key = "certificate-pdf:" + hashlib.sha256(f"{created.isoformat()}\n{html}".encode()).hexdigest()
     pdf = cache.get(key)

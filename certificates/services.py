@@ -3,9 +3,11 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
+from wagtail.models import Site
 
 from certificates import codes
 from certificates.models import Certificate
+from content.models import SiteSettings
 from courses.models import CourseCompletion
 from courses.services import required_modules, revoke_completion
 
@@ -26,6 +28,7 @@ def issue_certificate(*, completion: CourseCompletion) -> Certificate:
         "module_titles": [module.title for module in modules],
         "issued_at": completion.completed_at,
         "valid_until": completion.valid_until,
+        **_signer(),
     }
     for _attempt in range(5):
         try:
@@ -37,6 +40,15 @@ def issue_certificate(*, completion: CourseCompletion) -> Certificate:
             if concurrent is not None:
                 return concurrent
     raise RuntimeError("Could not draw a unique certificate code")
+
+
+def _signer() -> dict[str, str]:
+    """Who signs certificates issued now, from the default site's settings."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return {}
+    site_settings = SiteSettings.for_site(site)
+    return {"signer_name": site_settings.signer_name, "signer_title": site_settings.signer_title}
 
 
 def revoke_certificate(*, certificate: Certificate, reason: str, user) -> Certificate:

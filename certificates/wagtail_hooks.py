@@ -72,6 +72,9 @@ class CertificateViewSet(PeopleShownViewSetMixin, ModelViewSet):
     index_view_class = admin_views.CertificateIndexView
     filterset_class = CertificateFilterSet
     inspect_view_enabled = True
+    # The signer is a work role printed on the PDF, not data about the holder; listed here it
+    # would name a colleague on a page about someone else (the who-saw-whom walk sees it).
+    inspect_view_fields_exclude = ["signer_name", "signer_title"]
     search_fields = ["holder_name", "code", "course_title"]
     list_per_page = 50
     list_display = [

@@ -10,7 +10,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES, BodyBlock
+from content.signature import PrivateFileInput, signature_file_name, validate_signature
 from content.view_restrictions import CachedViewRestrictionsMixin
+from files.storage import private_storage
 
 
 class HomePage(CachedViewRestrictionsMixin, Page):
@@ -167,16 +169,17 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         help_text=_("Till exempel Säkerhetssamordnare eller HR-chef."),
     )
-    signature = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("inskannad namnteckning"),
-        null=True,
+    # A file on the private store, not a Wagtail image: see content/signature.py.
+    signature = models.FileField(
+        _("inskannad namnteckning"),
+        storage=private_storage,
+        upload_to=signature_file_name,
+        validators=[validate_signature],
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
         help_text=_(
-            "Valfri. En bild av namnteckningen, helst med vit eller genomskinlig bakgrund; "
-            "visas ovanför namnet på intygen."
+            "Valfri. En PNG- eller JPEG-bild av namnteckningen (högst 1 MB), helst med vit eller "
+            "genomskinlig bakgrund; visas ovanför namnet på intyg som utfärdas medan samma "
+            "person står som undertecknare. Sparas skyddat, aldrig som en öppen bild."
         ),
     )
     escalation_page = models.ForeignKey(
@@ -208,7 +211,11 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("organisation_name"), FieldPanel("logo")], heading=_("Organisation")
         ),
         MultiFieldPanel(
-            [FieldPanel("signer_name"), FieldPanel("signer_title"), FieldPanel("signature")],
+            [
+                FieldPanel("signer_name"),
+                FieldPanel("signer_title"),
+                FieldPanel("signature", widget=PrivateFileInput),
+            ],
             heading=_("Underskrift på intyg"),
         ),
         MultiFieldPanel(

@@ -10,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -449,14 +450,16 @@ def build_certificate_look(settings_obj: SiteSettings) -> None:
             settings_obj.signer_name,
             settings_obj.signer_title,
             settings_obj.logo_id,
-            settings_obj.signature_id,
+            settings_obj.signature,
         ]
     ):
         return
     settings_obj.signer_name = "Leila Haddad"
     settings_obj.signer_title = "Säkerhetssamordnare"
     settings_obj.logo = _demo_image("logo.png", "Norrdalens stadsdelsförvaltning, logotyp")
-    settings_obj.signature = _demo_image("signature.png", "Leila Haddads namnteckning")
+    with (DEMO_ASSETS / "signature.png").open("rb") as data:
+        # On the private store, as a real scan is (content/signature.py).
+        settings_obj.signature.save("signature.png", File(data), save=False)
     settings_obj.save()
 
 

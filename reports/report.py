@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
-from certificates.pdf import FONT_DIR, html_to_pdf, image_data_uri
+from certificates.pdf import FONT_DIR, Letterhead, html_to_pdf, letterhead
 from people.models import OrgUnit
 from reports import queries
 from reports.filters import Criteria
@@ -24,7 +24,17 @@ def report_units():
     return units if units.exists() else OrgUnit.objects.filter(depth=2)
 
 
-def report_html(scope: Scope, criteria: Criteria, *, created: datetime, site_settings=None) -> str:
+def report_html(
+    scope: Scope,
+    criteria: Criteria,
+    *,
+    created: datetime,
+    site_settings=None,
+    head: Letterhead | None = None,
+) -> str:
+    """The report's HTML; pass `head` when rendering many, else it is read here."""
+    if head is None:
+        head = letterhead(site_settings, signature=False)
     overview = queries.overview(scope, criteria)
     with translation.override(settings.LANGUAGE_CODE):
         return render_to_string(
@@ -35,8 +45,8 @@ def report_html(scope: Scope, criteria: Criteria, *, created: datetime, site_set
                 "overview": overview,
                 "sessions": queries.session_summary(scope, criteria),
                 "trend": queries.trend(scope, criteria),
-                "organisation_name": getattr(site_settings, "organisation_name", ""),
-                "logo": image_data_uri(getattr(site_settings, "logo", None), "max-600x240"),
+                "organisation_name": head.organisation_name,
+                "logo": head.logo,
                 "created": created,
                 "font_dir": FONT_DIR.as_posix(),
                 "figure_headers": list(queries.FIGURE_COLUMNS.values()),
@@ -44,10 +54,12 @@ def report_html(scope: Scope, criteria: Criteria, *, created: datetime, site_set
         )
 
 
-def report_pdf(scope: Scope, criteria: Criteria, *, site_settings=None) -> bytes:
+def report_pdf(
+    scope: Scope, criteria: Criteria, *, site_settings=None, head: Letterhead | None = None
+) -> bytes:
     """The report as PDF, dated when its figures were read (the "läget gäller" time)."""
     created = timezone.localtime()
-    html = report_html(scope, criteria, site_settings=site_settings, created=created)
+    html = report_html(scope, criteria, site_settings=site_settings, head=head, created=created)
     return html_to_pdf(html, created=created)
 
 
@@ -60,10 +72,11 @@ def file_name(unit: OrgUnit | None, criteria: Criteria) -> str:
 def write_zip(units: Iterable[OrgUnit], criteria: Criteria, fileobj, *, site_settings=None) -> None:
     """One report per unit, each from the same template and the same queries."""
     scope = Scope(roots=tuple(OrgUnit.get_root_nodes()), whole_organisation=True)
+    head = letterhead(site_settings, signature=False)  # the logo, read once for all units
     with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for unit in units:
             unit_criteria = replace(criteria, unit=unit)
             archive.writestr(
                 file_name(unit, unit_criteria),
-                report_pdf(scope, unit_criteria, site_settings=site_settings),
+                report_pdf(scope, unit_criteria, head=head),
             )

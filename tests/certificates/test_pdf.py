@@ -1,43 +1,23 @@
-"""The PDF: real text with å, ä and ö in an embedded font, the issuer and signer from the site
-settings, correct document info, and no silent fallback."""
+"""The PDF: real text with å, ä and ö in an embedded font, the issuer from the site settings and
+the signer stored at issue, correct document info, and no silent fallback."""
 
+import logging
 from io import BytesIO
 
 import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 from wagtail.models import Site
-from wagtail_factories import ImageFactory
 
 from certificates.pdf import PdfRenderError, certificate_pdf, html_to_pdf
 from content.models import SiteSettings
+from tests.certificates.conftest import LOGO_SIZE, SIGNATURE_SIZE
 
 pytestmark = pytest.mark.django_db
-
-# Sizes no QR code has (QR codes are square), so each image can be told apart in the PDF.
-LOGO_SIZE, SIGNATURE_SIZE = (300, 120), (420, 140)
 
 
 def _settings():
     return SiteSettings.for_site(Site.objects.get(is_default_site=True))
-
-
-@pytest.fixture
-def signed_settings():
-    """Settings as an organisation fills them in: name, logo, signer and a scanned signature."""
-    site_settings = _settings()
-    site_settings.organisation_name = "Norrdalens stadsdelsförvaltning"
-    site_settings.signer_name = "Leila Haddad"
-    site_settings.signer_title = "Säkerhetssamordnare"
-    site_settings.logo = _image(LOGO_SIZE)
-    site_settings.signature = _image(SIGNATURE_SIZE)
-    site_settings.save()
-    return site_settings
-
-
-def _image(size):
-    width, height = size
-    return ImageFactory(file__width=width, file__height=height, file__format="PNG")
 
 
 def _image_sizes(reader: PdfReader) -> list[tuple[int, int]]:
@@ -74,7 +54,8 @@ def test_pdf_is_a4_landscape_with_our_font_embedded(certificate):
     assert any("DejaVuSans" in name and embedded for name, embedded in fonts.items()), fonts
 
 
-def test_the_certificate_names_the_issuer_and_the_signer(certificate, signed_settings):
+def test_the_certificate_names_the_issuer_and_the_signer(signed_certificate, signed_settings):
+    certificate = signed_certificate
     text = PdfReader(BytesIO(certificate_pdf(certificate, site_settings=signed_settings)))
     text = text.pages[0].extract_text()
     assert "NORRDALENS STADSDELSFÖRVALTNING" in text  # set in capitals, as a letterhead
@@ -82,19 +63,74 @@ def test_the_certificate_names_the_issuer_and_the_signer(certificate, signed_set
     assert "Säkerhetssamordnare" in text
 
 
-def test_the_logo_and_the_signature_are_in_the_pdf_when_set(certificate, signed_settings):
-    reader = PdfReader(BytesIO(certificate_pdf(certificate, site_settings=signed_settings)))
+def test_the_logo_and_the_signature_are_in_the_pdf_when_set(signed_certificate, signed_settings):
+    reader = PdfReader(BytesIO(certificate_pdf(signed_certificate, site_settings=signed_settings)))
     sizes = _image_sizes(reader)
     assert LOGO_SIZE in sizes and SIGNATURE_SIZE in sizes
     assert len(sizes) == 3  # and the QR code
+
+
+def test_a_new_signer_does_not_sign_earlier_certificates(signed_certificate, signed_settings):
+    """The signer is the one named at issue; the scan shows only under its owner's name."""
+    signed_settings.signer_name, signed_settings.signer_title = "Per Andersson", "HR-chef"
+    signed_settings.save()
+    reader = PdfReader(BytesIO(certificate_pdf(signed_certificate, site_settings=signed_settings)))
+    text = reader.pages[0].extract_text()
+    assert "Leila Haddad" in text and "Säkerhetssamordnare" in text
+    assert "Per Andersson" not in text and "HR-chef" not in text
+    assert SIGNATURE_SIZE not in _image_sizes(reader)  # Per Andersson's scan, not hers
+
+
+def test_a_certificate_issued_before_signers_were_stored_names_no_signer(
+    certificate, signed_settings
+):
+    assert certificate.signer_name == ""  # issued while the settings named nobody
+    reader = PdfReader(BytesIO(certificate_pdf(certificate, site_settings=signed_settings)))
+    text = reader.pages[0].extract_text()
+    assert "Leila Haddad" not in text and "Säkerhetssamordnare" not in text
+    assert SIGNATURE_SIZE not in _image_sizes(reader)
+    assert LOGO_SIZE in _image_sizes(reader)
+
+
+def _lose_logo(site_settings):
+    logo = site_settings.logo
+    for rendition in logo.renditions.all():
+        rendition.file.storage.delete(rendition.file.name)
+    logo.file.storage.delete(logo.file.name)
+
+
+def _lose_signature(site_settings):
+    site_settings.signature.storage.delete(site_settings.signature.name)
+
+
+@pytest.mark.parametrize(
+    "lose, lost, kept",
+    [(_lose_logo, LOGO_SIZE, SIGNATURE_SIZE), (_lose_signature, SIGNATURE_SIZE, LOGO_SIZE)],
+)
+def test_an_image_lost_from_storage_leaves_it_out_with_a_warning(
+    signed_certificate, signed_settings, caplog, lose, lost, kept
+):
+    """A restore without the media files must not make every certificate a server error."""
+    from django.core.cache import cache
+
+    certificate_pdf(signed_certificate, site_settings=signed_settings)  # renditions exist
+    lose(signed_settings)
+    cache.clear()
+    with caplog.at_level(logging.WARNING, logger="certificates.pdf"):
+        pdf = certificate_pdf(signed_certificate, site_settings=signed_settings)
+    sizes = _image_sizes(PdfReader(BytesIO(pdf)))
+    assert lost not in sizes and kept in sizes
+    [warning] = [r for r in caplog.records if r.name == "certificates.pdf"]
+    assert "rendered without it" in warning.getMessage()
+    assert "Haddad" not in warning.getMessage()
 
 
 @pytest.mark.parametrize("signer", ["", "Leila Haddad"])
 def test_without_logo_or_signature_image_the_certificate_still_renders(certificate, signer):
     """Both images are optional, with or without a signer named."""
     site_settings = _settings()
-    site_settings.signer_name = signer
-    assert site_settings.logo is None and site_settings.signature is None
+    site_settings.signer_name = certificate.signer_name = signer
+    assert site_settings.logo is None and not site_settings.signature
     reader = PdfReader(BytesIO(certificate_pdf(certificate, site_settings=site_settings)))
     assert len(reader.pages) == 1
     [(width, height)] = _image_sizes(reader)  # only the QR code

@@ -2,6 +2,8 @@
 
 import io
 import re
+import zipfile
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -10,7 +12,9 @@ from pypdf import PdfReader
 from wagtail.models import Site
 from wagtail_factories import ImageFactory
 
+from certificates import pdf
 from content.models import SiteSettings
+from tests.reports.conftest import PERIOD
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +68,14 @@ def test_the_report_has_the_letterhead_and_its_document_info(hr_client, org, let
     # Dated when its figures were read, in Swedish time.
     assert before <= info.creation_date <= after
     assert info.creation_date.utcoffset() == timezone.localtime(before).utcoffset()
+
+
+def test_a_bundle_of_reports_reads_the_logo_once(hr_client, org, letterhead):
+    """Each unit's report has the logo, read from storage once for the whole ZIP."""
+    with mock.patch("certificates.pdf.image_data_uri", wraps=pdf.image_data_uri) as reads:
+        response = hr_client.post(reverse("reports:bundles"), PERIOD)
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    reports = [PdfReader(io.BytesIO(archive.read(name))) for name in archive.namelist()]
+    assert len(reports) == 2
+    assert all([image.image.size for image in r.pages[0].images] == [(300, 120)] for r in reports)
+    assert reads.call_count == 1
