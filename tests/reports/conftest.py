@@ -102,7 +102,8 @@ def org(course, roles):
 
 @pytest.fixture
 def hr_client(client, org):
-    user = UserFactory(username="hr-analytiker")
+    # A fixed name: tests look for people's names on pages that also greet the reader.
+    user = UserFactory(username="hr-analytiker", first_name="Hanna", last_name="Analytiker")
     user.groups.add(ensure_groups()[HR])
     client.force_login(user)
     return client
