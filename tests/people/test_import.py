@@ -269,7 +269,9 @@ def test_an_administrators_account_is_not_changed_by_a_file():
 
 def test_duplicate_emails_are_reported():
     errors = plan(csv(GOOD, "A2;Bo;Ek;asa@example.org;enh-1;;;;")).errors
-    assert any("finns redan på rad 2" in error.message for error in errors)
+    duplicate = [error for error in errors if "finns redan på rad 2" in error.message]
+    # HR is sent to the second row, on the sheet the file's employees are read from.
+    assert [(error.sheet, error.row) for error in duplicate] == [("Personal", 3)]
 
 
 def test_a_unit_cannot_be_moved_below_its_own_descendant():
