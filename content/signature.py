@@ -15,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 MAX_BYTES = 1024 * 1024
+# A few bytes of PNG can claim a vast canvas, which every certificate would then decode: a scan
+# needs nothing near this.
+MAX_SIDE = 4000
 FORMATS = {"PNG": ".png", "JPEG": ".jpg"}
 EXTENSIONS = {".png", ".jpg", ".jpeg"}
 
@@ -34,14 +37,22 @@ def validate_signature(value) -> None:
     try:
         value.seek(0)
         with Image.open(value) as image:
-            kind = image.format
+            kind, (width, height) = image.format, image.size
             image.verify()
+    except Image.DecompressionBombError as error:
+        raise ValidationError(_too_large()) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(_("Filen går inte att läsa som en bild.")) from error
     finally:
         value.seek(0)
     if kind not in FORMATS:
         raise ValidationError(_("Namnteckningen ska vara en PNG- eller JPEG-bild."))
+    if max(width, height) > MAX_SIDE:
+        raise ValidationError(_too_large())
+
+
+def _too_large():
+    return _("Namnteckningen får vara högst %(side)d × %(side)d bildpunkter.") % {"side": MAX_SIDE}
 
 
 class PrivateFileInput(forms.ClearableFileInput):

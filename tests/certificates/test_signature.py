@@ -2,6 +2,7 @@
 JPEG images accepted, and read once per ZIP of certificates."""
 
 import copy
+import zlib
 from io import BytesIO
 from unittest import mock
 
@@ -81,6 +82,24 @@ UNREADABLE = "Filen går inte att läsa som en bild."
 )
 def test_anything_but_a_readable_png_or_jpeg_of_at_most_1_mb_is_refused(name, content, error):
     assert _errors(name, content) == [error]
+
+
+def _claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header claims another size (with a valid checksum)."""
+    png = bytearray(_image("PNG", (10, 10)))
+    png[16:24] = width.to_bytes(4, "big") + height.to_bytes(4, "big")
+    png[29:33] = zlib.crc32(bytes(png[12:29])).to_bytes(4, "big")
+    return bytes(png)
+
+
+@pytest.mark.parametrize(
+    "content", [_image("PNG", (4001, 10)), _claiming(60_000, 60_000)], ids=["wide", "bomb"]
+)
+def test_a_scan_larger_than_any_signature_is_refused_before_it_is_decoded(content):
+    """Every certificate decodes the scan: a vast canvas in a small file must not get in."""
+    assert _errors("scan.png", content) == [
+        "Namnteckningen får vara högst 4000 × 4000 bildpunkter."
+    ]
 
 
 @pytest.mark.parametrize("bundle", ["stream", "write"])
