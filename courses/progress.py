@@ -102,11 +102,6 @@ class CourseStatus:
     def read_count(self) -> int:
         return sum(1 for module in self.modules if module.last_opened_at)
 
-    @property
-    def minutes(self) -> int:
-        """The estimated time of the modules meant for the learner."""
-        return sum(module.page.estimated_minutes for module in self.modules)
-
     def _in_round(self, moment: datetime | None) -> bool:
         """Whether the moment falls in the current round: after the latest completion, if any."""
         since = self.completion.completed_at if self.completion else None
