@@ -101,3 +101,11 @@ def login(page):
         return page
 
     return _login
+
+
+@pytest.fixture
+def gate_settings(settings):
+    """Settings every page of the gate (tests/browser/gate.py) needs: the login page shows its
+    SSO button, and the SSO error pages can be reached."""
+    settings.OIDC_ISSUER = "http://127.0.0.1:9"  # nothing listens there
+    settings.OIDC_CLIENT_ID = "vaksam-axe"
