@@ -33,7 +33,8 @@ MEASURE = """() => {
     const fate = el => {
         const style = getComputedStyle(el);
         const box = el.getBoundingClientRect();
-        if (style.display === "none" || style.position === "fixed") return null;
+        if (style.display === "none" || style.visibility === "hidden") return null;
+        if (style.position === "fixed") return null;
         if (box.width === 0 || right(el) <= viewport + 0.5) return null;
         // Only the containing block and what holds it clip an absolutely positioned box.
         let absolute = style.position === "absolute";
@@ -70,7 +71,11 @@ MEASURE = """() => {
         const scrolls = overflow === "auto" || overflow === "scroll";
         return scrolls && el.scrollWidth > el.clientWidth + 1;
     };
-    const regions = all.filter(el => el.getClientRects().length && scrollsSideways(el))
+    // Wagtail's breadcrumbs scroll sideways when the page's title is long; every crumb is a
+    // link, so Tab scrolls each into view. The admin's chrome is Wagtail's, and left as it is.
+    const wagtailChrome = el => el.matches(".w-breadcrumbs");
+    const regions = all
+        .filter(el => el.getClientRects().length && scrollsSideways(el) && !wagtailChrome(el))
         .map(el => {
             const lacks = [];
             if (el.getAttribute("role") !== "region") lacks.push('role="region"');
