@@ -119,8 +119,8 @@ def _page(page) -> str:
 
 
 def _session(session) -> str:
-    when = timezone.localtime(session.starts_at)
-    return f"{session.course.title} {when:%Y-%m-%d %H:%M}"
+    when = date_format(timezone.localtime(session.starts_at), "SHORT_DATETIME_FORMAT")
+    return f"{session.course.title} {when}"
 
 
 def _person(obj) -> dict:
