@@ -40,6 +40,8 @@ ACTIONS = {
     "change": gettext_lazy("ändra"),
     "delete": gettext_lazy("ta bort"),
     "view": gettext_lazy("se"),
+    # Wagtail's own permissions, named in English in the database ("Can choose document").
+    "choose": gettext_lazy("välja"),
 }
 
 
