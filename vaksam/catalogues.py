@@ -57,7 +57,15 @@ def make_messages(tree: Path) -> None:
     source = po_file(locale, SOURCE_LANGUAGE)
     run("msgen", "-o", str(source), str(source))
     # A changed msgid leaves a fuzzy guess; in the source language the msgid is the answer.
-    run("msgattrib", "--clear-fuzzy", "-o", str(source), str(source))
+    run("msgattrib", "--clear-fuzzy", "--clear-previous", "-o", str(source), str(source))
+    # Translations of other apps' strings that their catalogues lack (Wagtail's Swedish has
+    # gaps): kept by hand in locale/<language>/overrides.po, since makemessages drops what our
+    # code does not hold; locale/ comes first in LOCALE_PATHS, so these win.
+    for language in LANGUAGES:
+        overrides = locale / language / "overrides.po"
+        if overrides.exists():
+            target = po_file(locale, language)
+            run("msgcat", "--use-first", "-o", str(target), str(target), str(overrides))
 
 
 def compile_messages(locale: Path, into: Path) -> None:
