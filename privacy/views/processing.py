@@ -123,7 +123,8 @@ def _describe(permission) -> str:
         return f"{ACTIONS[action]} {model._meta.verbose_name_plural}".capitalize()
     if permission.codename == "access_admin":
         return _("Använda administrationen")
-    return str(permission.name)
+    # Our own permissions are stored with their Swedish msgid as name (Meta.permissions).
+    return _(str(permission.name))
 
 
 def security_measures() -> list[str]:
