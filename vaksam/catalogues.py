@@ -54,10 +54,13 @@ def make_messages(tree: Path) -> None:
         )
     finally:
         os.chdir(cwd)
-    source = po_file(locale, SOURCE_LANGUAGE)
-    run("msgen", "-o", str(source), str(source))
-    # A changed msgid leaves a fuzzy guess; in the source language the msgid is the answer.
-    run("msgattrib", "--clear-fuzzy", "--clear-previous", "-o", str(source), str(source))
+    # In the source language every translation is its msgid. msgen fills only empty ones, and
+    # msgmerge guesses for a new msgid from a similar old one ("(borttagen fråga)" got "dragna
+    # frågor"): every msgstr is emptied first, then all are filled.
+    source = str(po_file(locale, SOURCE_LANGUAGE))
+    run("msgattrib", "--clear-fuzzy", "--clear-previous", "-o", source, source)
+    run("msgfilter", "--keep-header", "-i", source, "-o", source, "sed", "-e", "d")
+    run("msgen", "-o", source, source)
     # Translations of other apps' strings that their catalogues lack (Wagtail's Swedish has
     # gaps): kept by hand in locale/<language>/overrides.po, since makemessages drops what our
     # code does not hold; locale/ comes first in LOCALE_PATHS, so these win.
