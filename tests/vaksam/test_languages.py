@@ -18,19 +18,22 @@ from certificates.pdf import certificate_html
 from courses.booking import send_booking_email
 from courses.compliance import recompute_compliance
 from courses.models import AssignmentRule, Booking, CourseCompletion, CourseSession
-from courses.reminders import send_employee_reminders
+from courses.reminders import send_employee_reminders, send_manager_digests
 from courses.services import record_module_completion
 from identity.forms import EmployeePasswordResetForm
 from identity.invitations import invite
 from people.models import Employee
 from tests.catalogue import use_english
-from tests.factories import EmployeeFactory, UserFactory
+from tests.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 ENGLISH = {
     "Påminnelse: %(course)s": "Reminder: %(course)s",
     "Hej %(name)s!": "Hello %(name)s!",
+    "Veckosammanställning: %(count)d i din verksamhet behöver göra kursen": (
+        "Weekly summary: %(count)d in your organisation need to take the course"
+    ),
     "Välkommen till Vaksam: välj ditt lösenord": "Welcome to Vaksam: choose your password",
     "Välj ett nytt lösenord till Vaksam": "Choose a new password for Vaksam",
     "Bokningsbekräftelse: %(course)s": "Booking confirmed: %(course)s",
@@ -159,6 +162,26 @@ def test_reminders_in_one_batch_each_in_its_recipients_language(due_in_three_day
     assert not [
         q for q in queries.captured_queries if 'FROM "wagtailusers_userprofile"' in q["sql"]
     ]
+
+
+def test_managers_digests_in_one_batch_each_in_its_recipients_language(course, roles):
+    AssignmentRule.objects.create(
+        name="Alla", course=course, due_days=30, active_from=timezone.localdate() - timedelta(1000)
+    )
+    digests = {}
+    for language in ("en", "sv"):
+        unit = OrgUnitFactory()
+        manager = EmployeeFactory(org_unit=unit, manages=[unit], roles=[roles["chef"]])
+        prefers(manager.user, language)
+        EmployeeFactory(org_unit=unit, start_date=timezone.localdate() - timedelta(days=60))
+        digests[language] = manager.user.email
+    recompute_compliance()
+    with CaptureQueriesContext(connection) as queries:
+        send_manager_digests(timezone.localdate())
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects[digests["en"]].startswith("Weekly summary: ")
+    assert subjects[digests["sv"]].startswith("Veckosammanställning: ")
+    assert not profile_queries(queries)
 
 
 def test_invitations_in_one_batch_each_in_its_recipients_language(unit):
