@@ -14,6 +14,8 @@ DEV_STAMP := $(VENV)/.installed-dev
 # The OpenID Connect provider the sign-in tests run (Node.js); also for trying SSO locally.
 OIDC_PROVIDER := tests/identity/oidc_provider
 OIDC_PORT ?= 9000
+# The W3C's Nu Html Checker (vnu.jar, run with Java) for tests/browser/test_html_validity.py.
+HTML_CHECKER := tests/browser/html_checker
 
 .PHONY: help run test test-clocks mutation bench lint format install setup migrate seed check clean sso-provider \
 	prod-local prod-local-stop loadtest loadtest-smoke faultdrills
@@ -45,11 +47,13 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 install: $(RUNTIME_STAMP) ## Create .venv with what the app needs to run (no test tools)
 
 setup: $(DEV_STAMP) ## Create .venv with the app's dependencies and the test and lint tools
-	@# Where npm exists, (re)install the test provider when its lock file changed.
-	@if command -v npm >/dev/null 2>&1 && { [ ! -d $(OIDC_PROVIDER)/node_modules ] || \
-		[ $(OIDC_PROVIDER)/package-lock.json -nt $(OIDC_PROVIDER)/node_modules ]; }; then \
-		npm ci --prefix $(OIDC_PROVIDER) --no-audit --no-fund --loglevel=error; \
-	fi
+	@# Where npm exists, (re)install the test provider and the HTML checker when a lock file changed.
+	@for package in $(OIDC_PROVIDER) $(HTML_CHECKER); do \
+		if command -v npm >/dev/null 2>&1 && { [ ! -d $$package/node_modules ] || \
+			[ $$package/package-lock.json -nt $$package/node_modules ]; }; then \
+			npm ci --prefix $$package --no-audit --no-fund --loglevel=error || exit 1; \
+		fi; \
+	done
 
 migrate: install ## Apply database migrations
 	@echo "==> Applying database migrations"
