@@ -18,7 +18,7 @@ OIDC_PORT ?= 9000
 HTML_CHECKER := tests/browser/html_checker
 
 .PHONY: help run test test-clocks mutation bench lint format install setup migrate seed check clean sso-provider \
-	prod-local prod-local-stop loadtest loadtest-smoke faultdrills
+	prod-local prod-local-stop loadtest loadtest-smoke faultdrills lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -134,6 +134,16 @@ bench: setup ## Run the benchmarks in bench/ and print their results as JSON
 	$(BIN)/python bench/request_cost.py
 	$(BIN)/python bench/health.py
 	$(BIN)/python bench/exports.py
+
+# Lighthouse is large: installed on demand into its own folder, never by `make setup` or CI.
+LIGHTHOUSE_DIR := tools/lighthouse
+
+lighthouse: install ## Lighthouse's scores for five pages, phone and desktop, app served as in production (not in CI)
+	@command -v npm >/dev/null 2>&1 || { echo "Node.js 20 or newer is needed: apt-get install nodejs npm"; exit 1; }
+	@if [ ! -d $(LIGHTHOUSE_DIR)/node_modules ] || [ $(LIGHTHOUSE_DIR)/package-lock.json -nt $(LIGHTHOUSE_DIR)/node_modules ]; then \
+		npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --loglevel=error; \
+	fi
+	VAKSAM_CHROMIUM=$(CHROMIUM) $(BIN)/python $(LIGHTHOUSE_DIR)/run.py
 
 lint: setup ## Check style with ruff
 	$(BIN)/ruff check .
