@@ -29,10 +29,10 @@ def artifacts():
 
 
 @pytest.fixture(autouse=True)
-def _say_where(request, artifacts):
+def _say_where(request, capsys, artifacts):
     yield
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
+    with capsys.disabled():
         reporter.write_line(f"Screenshots: {artifacts}")
 
 
