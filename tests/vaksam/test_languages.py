@@ -262,3 +262,18 @@ def test_a_module_page_in_english_says_its_content_is_swedish_and_marks_it(clien
     html = client.get(course.intro_module.url).content.decode()
     assert NOTICE_SV not in html and NOTICE_EN not in html
     assert f"<h1>{course.intro_module.title}</h1>" in html
+
+
+def test_a_content_title_inside_a_translated_sentence_is_marked_swedish_in_english():
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load i18n vaksam_i18n %}{% blocktranslate with module=title|in_content_language %}"
+        "Fortsätt: {{ module }}{% endblocktranslate %}"
+    )
+    with translation.override("en"):
+        english = template.render(Context({"title": "Hot & våld"}))
+    with translation.override("sv"):
+        swedish = template.render(Context({"title": "Hot & våld"}))
+    assert '<span lang="sv">Hot &amp; våld</span>' in english
+    assert swedish == "Fortsätt: Hot &amp; våld"
