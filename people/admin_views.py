@@ -11,29 +11,31 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from people.access import require_permission
-from people.importing import apply_plan, plan_import
+from people.importing import (
+    EMPLOYEE_COLUMNS,
+    UNIT_COLUMNS,
+    apply_plan,
+    columns_help,
+    plan_import,
+)
 from people.tabular import UnreadableFile, check_size, read_table
 from people.uploads import discard_upload, read_upload, store_upload
 
 
 class ImportForm(forms.Form):
-    employees = forms.FileField(
-        label=gettext_lazy("Personalfil (CSV eller XLSX)"),
-        help_text=gettext_lazy(
-            "Kolumner: anställningsnummer, förnamn, efternamn, e-post, enhetskod, roller, "
-            "chef för, anställningsdatum, slutdatum."
-        ),
-    )
-    units = forms.FileField(
-        label=gettext_lazy("Enhetsfil (valfri)"),
-        required=False,
-        help_text=gettext_lazy("Kolumner: kod, namn, typ, överordnad kod."),
-    )
+    employees = forms.FileField(label=gettext_lazy("Personalfil (CSV eller XLSX)"))
+    units = forms.FileField(label=gettext_lazy("Enhetsfil (valfri)"), required=False)
     full = forms.BooleanField(
         label=gettext_lazy("Filen är hela personalregistret"),
         required=False,
         help_text=gettext_lazy("Den som saknas i filen avaktiveras (tas aldrig bort)."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The headings are the file's own (Swedish) words, set apart from the translated text.
+        self.fields["employees"].help_text = columns_help(EMPLOYEE_COLUMNS)
+        self.fields["units"].help_text = columns_help(UNIT_COLUMNS)
 
     def _checked(self, name):
         upload = self.cleaned_data[name]
