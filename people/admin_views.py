@@ -141,9 +141,10 @@ class PersonnelImportView(WagtailAdminTemplateMixin, FormView):
         )
         messages.success(
             request,
+            # Label and number, so that no count needs a plural form ("1 nya", "1 rader").
             _(
-                "Importen är klar: %(created)d nya, %(updated)d ändrade, %(deactivated)d "
-                "avaktiverade, %(skipped)d rader hoppades över."
+                "Importen är klar. Nya anställda: %(created)d, ändrade: %(updated)d, "
+                "avaktiverade: %(deactivated)d, rader som hoppades över: %(skipped)d."
             )
             % {
                 "created": result.created,

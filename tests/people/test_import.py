@@ -230,7 +230,10 @@ def test_hr_previews_an_upload_then_confirms_it(hr_client):
         {"confirm": "1", "employees": token, "valid_only": "1"},
         follow=True,
     )
-    assert "Importen är klar: 1 nya" in done.content.decode()
+    assert (
+        "Importen är klar. Nya anställda: 1, ändrade: 0, avaktiverade: 0, rader som hoppades "
+        "över: 1." in done.content.decode()
+    )
     assert Employee.objects.filter(employee_number="A1").exists()
 
 
