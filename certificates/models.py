@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from certificates import codes
 from files.models import BackgroundFile
@@ -80,7 +81,7 @@ class Certificate(models.Model):
     class Meta:
         ordering = ["-issued_at"]
         verbose_name = _("intyg")
-        verbose_name_plural = _("intyg")
+        verbose_name_plural = pgettext_lazy("plural", "intyg")
         permissions = [("revoke_certificate", _("Kan återkalla intyg"))]
         constraints = [
             models.CheckConstraint(

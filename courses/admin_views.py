@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -43,7 +43,11 @@ class SessionSeriesView(WagtailAdminTemplateMixin, FormView):
             sessions = CourseSession.objects.bulk_create(form.build_sessions())
         messages.success(
             self.request,
-            _("%(count)d kurstillfällen skapade. Du kan ändra vart och ett i listan.")
+            ngettext(
+                "%(count)d kurstillfälle skapat. Du kan ändra det i listan.",
+                "%(count)d kurstillfällen skapade. Du kan ändra vart och ett i listan.",
+                len(sessions),
+            )
             % {"count": len(sessions)},
         )
         return redirect("course_sessions:index")
@@ -160,7 +164,11 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
                 count = cancel_session(session=self.session)
                 messages.success(
                     request,
-                    _("Tillfället är inställt; %(count)d bokade har fått besked.")
+                    ngettext(
+                        "Tillfället är inställt; %(count)d bokad har fått besked.",
+                        "Tillfället är inställt; %(count)d bokade har fått besked.",
+                        count,
+                    )
                     % {"count": count},
                 )
                 return redirect("course_sessions:index")
@@ -175,7 +183,13 @@ class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
                 messages.success(request, _("Närvaron är sparad och tillfället är avslutat."))
             else:
                 messages.success(
-                    request, _("Närvaro sparad för %(count)d personer.") % {"count": len(marks)}
+                    request,
+                    ngettext(
+                        "Närvaro sparad för %(count)d person.",
+                        "Närvaro sparad för %(count)d personer.",
+                        len(marks),
+                    )
+                    % {"count": len(marks)},
                 )
         return redirect("course_sessions:attendance", pk=self.session.pk)
 
@@ -223,7 +237,12 @@ class AttendanceImportView(WagtailAdminTemplateMixin, FormView):
                 return redirect("course_sessions:attendance", pk=self.session.pk)
             messages.success(
                 request,
-                _("%(count)d personer registrerade som närvarande.") % {"count": len(employees)},
+                ngettext(
+                    "%(count)d person registrerad som närvarande.",
+                    "%(count)d personer registrerade som närvarande.",
+                    len(employees),
+                )
+                % {"count": len(employees)},
             )
             return redirect("course_sessions:attendance", pk=self.session.pk)
         return super().post(request, *args, **kwargs)

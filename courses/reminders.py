@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from content.links import site_url
 from courses.compliance import recompute_compliance
@@ -133,10 +134,19 @@ def send_manager_digests(today: date) -> int:
             with transaction.atomic(), translation.override(language_for(manager.user)):
                 if not _log_once(employee=manager, kind=ReminderLog.Kind.DIGEST, sent_on=today):
                     continue
+                # The rows are per person and course: the subject counts people, and names
+                # the courses as a list heading would, true for one course or several.
+                people = len({row.employee_id for row in rows})
                 _send(
                     manager.user.email,
-                    _("Veckosammanställning: %(count)d i din verksamhet behöver göra kursen")
-                    % {"count": len(rows)},
+                    ngettext(
+                        "Veckosammanställning: kurser att göra för %(count)d medarbetare i "
+                        "din verksamhet",
+                        "Veckosammanställning: kurser att göra för %(count)d medarbetare i "
+                        "din verksamhet",
+                        people,
+                    )
+                    % {"count": people},
                     "courses/email/digest",
                     {"manager": manager, "rows": rows},
                 )

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from people.models import Employee
 
@@ -68,7 +69,7 @@ class ScimToken(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("SCIM-token")
-        verbose_name_plural = _("SCIM-token")
+        verbose_name_plural = pgettext_lazy("plural", "SCIM-token")
 
     def __str__(self):
         return self.name
@@ -144,7 +145,7 @@ class ScimUser(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = _("SCIM-användare")
-        verbose_name_plural = _("SCIM-användare")
+        verbose_name_plural = pgettext_lazy("plural", "SCIM-användare")
         constraints = [
             models.UniqueConstraint(
                 fields=["employee"],

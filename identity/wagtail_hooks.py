@@ -4,6 +4,7 @@ the audit log's words for them."""
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -49,7 +50,7 @@ register_permission_policy(ScimToken, ScimTokenPermissionPolicy(ScimToken))
 class ScimTokenViewSet(ModelViewSet):
     model = ScimToken
     icon = "key"
-    menu_label = _("SCIM-token")
+    menu_label = pgettext_lazy("plural", "SCIM-token")
     add_to_settings_menu = True
     url_prefix = "scim-token"
     url_namespace = "scim_tokens"

@@ -11,29 +11,31 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
 from people.access import require_permission
-from people.importing import apply_plan, plan_import
+from people.importing import (
+    EMPLOYEE_COLUMNS,
+    UNIT_COLUMNS,
+    apply_plan,
+    columns_help,
+    plan_import,
+)
 from people.tabular import UnreadableFile, check_size, read_table
 from people.uploads import discard_upload, read_upload, store_upload
 
 
 class ImportForm(forms.Form):
-    employees = forms.FileField(
-        label=gettext_lazy("Personalfil (CSV eller XLSX)"),
-        help_text=gettext_lazy(
-            "Kolumner: anställningsnummer, förnamn, efternamn, e-post, enhetskod, roller, "
-            "chef för, anställningsdatum, slutdatum."
-        ),
-    )
-    units = forms.FileField(
-        label=gettext_lazy("Enhetsfil (valfri)"),
-        required=False,
-        help_text=gettext_lazy("Kolumner: kod, namn, typ, överordnad kod."),
-    )
+    employees = forms.FileField(label=gettext_lazy("Personalfil (CSV eller XLSX)"))
+    units = forms.FileField(label=gettext_lazy("Enhetsfil (valfri)"), required=False)
     full = forms.BooleanField(
         label=gettext_lazy("Filen är hela personalregistret"),
         required=False,
         help_text=gettext_lazy("Den som saknas i filen avaktiveras (tas aldrig bort)."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The headings are the file's own (Swedish) words, set apart from the translated text.
+        self.fields["employees"].help_text = columns_help(EMPLOYEE_COLUMNS)
+        self.fields["units"].help_text = columns_help(UNIT_COLUMNS)
 
     def _checked(self, name):
         upload = self.cleaned_data[name]
@@ -139,9 +141,10 @@ class PersonnelImportView(WagtailAdminTemplateMixin, FormView):
         )
         messages.success(
             request,
+            # Label and number, so that no count needs a plural form ("1 nya", "1 rader").
             _(
-                "Importen är klar: %(created)d nya, %(updated)d ändrade, %(deactivated)d "
-                "avaktiverade, %(skipped)d rader hoppades över."
+                "Importen är klar. Nya anställda: %(created)d, ändrade: %(updated)d, "
+                "avaktiverade: %(deactivated)d, rader som hoppades över: %(skipped)d."
             )
             % {
                 "created": result.created,

@@ -17,6 +17,8 @@ from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from people.models import Employee, OrgUnit, Role, protected_accounts
@@ -40,6 +42,23 @@ UNIT_COLUMNS = {
     "kind": ("typ",),
     "parent": ("överordnad kod", "overordnad kod", "överordnad"),
 }
+
+
+def headings(names) -> str:
+    """Column headings as the file must spell them: Swedish data in any interface language,
+    so outside the translated sentence and marked lang="sv" for screen readers."""
+    return format_html(
+        '<span lang="sv">{}</span>', format_html_join(", ", "{}", ((name,) for name in names))
+    )
+
+
+def columns_help(columns: dict) -> str:
+    """The help text of an upload field: the headings the file needs, in order."""
+    return format_html(
+        "{} {}", _("Kolumner (rubriker på första raden):"), headings(c[0] for c in columns.values())
+    )
+
+
 LIST_SEPARATORS = re.compile(r"[,;|]")
 KINDS = {
     **{k.value: k.value for k in OrgUnit.Kind},
@@ -163,14 +182,16 @@ def _codes(text: str) -> frozenset[str]:
     return frozenset(part.strip() for part in LIST_SEPARATORS.split(text) if part.strip())
 
 
+def _missing_columns(sheet: str, missing: list[str]) -> RowError:
+    return RowError(sheet, 1, format_html("{} {}", _("Kolumner saknas:"), headings(missing)))
+
+
 def plan_units(dataset: tablib.Dataset, errors: list[RowError]) -> list[UnitRow]:
     sheet = _("Enheter")
     columns = _columns(dataset, UNIT_COLUMNS, sheet, errors)
     missing = [UNIT_COLUMNS[k][0] for k in ("code", "name", "kind") if columns[k] is None]
     if missing:
-        errors.append(
-            RowError(sheet, 1, _("Kolumner saknas: %(cols)s.") % {"cols": ", ".join(missing)})
-        )
+        errors.append(_missing_columns(sheet, missing))
         return []
     db_paths = dict(OrgUnit.objects.values_list("code", "path"))
     known = set(db_paths)
@@ -266,9 +287,7 @@ def plan_employees(
     columns = _columns(dataset, EMPLOYEE_COLUMNS, sheet, errors)
     missing = [EMPLOYEE_COLUMNS[k][0] for k in REQUIRED_EMPLOYEE_COLUMNS if columns[k] is None]
     if missing:
-        errors.append(
-            RowError(sheet, 1, _("Kolumner saknas: %(cols)s.") % {"cols": ", ".join(missing)})
-        )
+        errors.append(_missing_columns(sheet, missing))
         return None
     User = get_user_model()
     # Accounts the import must not touch: an administrator's e-mail changed by a file would
@@ -398,11 +417,12 @@ def plan_employees(
                 )
         manages = _codes(_text(values, columns["manages"]))
         for code in manages - unit_codes:
-            row_errors.append(
-                RowError(
-                    sheet, number, _("Enheten %(code)s i ”chef för” finns inte.") % {"code": code}
-                )
+            # The translated sentence is trusted HTML; the code from the file is escaped.
+            message = mark_safe(  # noqa: S308
+                _("Enheten %(code)s i kolumnen ”%(column)s” finns inte.")
+                % {"code": escape(code), "column": headings([EMPLOYEE_COLUMNS["manages"][0]])}
             )
+            row_errors.append(RowError(sheet, number, message))
         start = _date(
             values, columns["start_date"], _("Anställningsdatum"), sheet, number, row_errors
         )

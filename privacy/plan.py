@@ -30,6 +30,7 @@ class RecordType:
     then: str  # what happens when the period is over
     months: int | None = None  # a key of RETENTION_MONTHS gives it; None: see `days` or `kept`
     days: int | None = None
+    hours: int | None = None  # shown as the period; the cutoff is in `privacy.retention.CUTOFFS`
     kept: str = ""  # for records without a period: how long and why they are kept
     # For kinds other apps register: `thin(before, dry_run)` removes (or, in a dry run, counts)
     # the records older than the moment `before` and returns how many. Built-in kinds are
@@ -37,11 +38,18 @@ class RecordType:
     thin: Callable[..., int] | None = field(default=None, compare=False, repr=False)
 
     @property
+    def counted(self) -> bool:
+        """Whether the period is a number of months, days or hours, not a phrase (`kept`)."""
+        return self.months is not None or self.days is not None or self.hours is not None
+
+    @property
     def period(self) -> str:
         if self.months is not None:
             return ngettext("%(n)d månad", "%(n)d månader", self.months) % {"n": self.months}
         if self.days is not None:
             return ngettext("%(n)d dag", "%(n)d dagar", self.days) % {"n": self.days}
+        if self.hours is not None:
+            return ngettext("%(n)d timme", "%(n)d timmar", self.hours) % {"n": self.hours}
         return str(self.kept)
 
 
@@ -164,7 +172,7 @@ def built_in() -> list[RecordType]:
                 "Raderas när importen bekräftas; annars när den är äldre än så, vid nästa "
                 "uppladdning eller nästa dagliga gallring. Närvarolistor sparas aldrig."
             ),
-            kept=_("%(hours)d timmar") % {"hours": UPLOAD_LIFETIME_SECONDS // 3600},
+            hours=UPLOAD_LIFETIME_SECONDS // 3600,
         ),
         RecordType(
             key="generated_files",

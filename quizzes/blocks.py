@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
@@ -22,7 +23,9 @@ class OptionBlock(blocks.StructBlock):
 
 class _ChoiceQuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("Fråga"), max_length=300)
-    options = blocks.ListBlock(OptionBlock(), label=_("Svarsalternativ"), min_num=2)
+    options = blocks.ListBlock(
+        OptionBlock(), label=pgettext_lazy("plural", "Svarsalternativ"), min_num=2
+    )
     explanation = blocks.TextBlock(
         label=_("Förklaring"), required=False, help_text=_("Visas efter att testet lämnats in.")
     )

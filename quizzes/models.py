@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import StreamField
@@ -46,7 +47,7 @@ class ModuleQuiz(models.Model):
 
     class Meta:
         verbose_name = _("kunskapstest")
-        verbose_name_plural = _("kunskapstest")
+        verbose_name_plural = pgettext_lazy("plural", "kunskapstest")
         constraints = [
             models.UniqueConstraint(fields=["page"], name="one_quiz_per_module"),
             models.CheckConstraint(
@@ -173,7 +174,7 @@ class QuizAttempt(models.Model):
     class Meta:
         ordering = ["-started_at"]
         verbose_name = _("provförsök")
-        verbose_name_plural = _("provförsök")
+        verbose_name_plural = pgettext_lazy("plural", "provförsök")
         indexes = [models.Index(fields=["employee", "module", "started_at"])]
         constraints = [
             models.CheckConstraint(
@@ -212,7 +213,7 @@ class QuizAnswer(models.Model):
 
     class Meta:
         verbose_name = _("svar")
-        verbose_name_plural = _("svar")
+        verbose_name_plural = pgettext_lazy("plural", "svar")
         constraints = [
             models.UniqueConstraint(
                 fields=["attempt", "question_id"], name="one_answer_per_question"
@@ -257,7 +258,7 @@ class QuestionTally(models.Model):
 
     class Meta:
         verbose_name = _("sammanräknade svar")
-        verbose_name_plural = _("sammanräknade svar")
+        verbose_name_plural = pgettext_lazy("plural", "sammanräknade svar")
         indexes = [models.Index(fields=["module", "month"])]
 
     def __str__(self):

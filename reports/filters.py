@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from courses.dates import add_months
 from courses.models import ComplianceStatus, CoursePage
@@ -135,7 +136,15 @@ class FollowUpForm(forms.Form):
                     % {"earliest": earliest.isoformat(), "latest": latest.isoformat()},
                 )
         if start and end and abs((end - start).days) > 366 * years:
-            self.add_error("end", _("Perioden får vara högst %(years)d år.") % {"years": years})
+            self.add_error(
+                "end",
+                ngettext(
+                    "Perioden får vara högst %(years)d år.",
+                    "Perioden får vara högst %(years)d år.",
+                    years,
+                )
+                % {"years": years},
+            )
         return data
 
 

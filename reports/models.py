@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from files.models import BackgroundFile
 
@@ -18,7 +19,7 @@ class ReportBundle(BackgroundFile):
 
     class Meta(BackgroundFile.Meta):
         verbose_name = _("rapportpaket")
-        verbose_name_plural = _("rapportpaket")
+        verbose_name_plural = pgettext_lazy("plural", "rapportpaket")
         permissions = [("view_all_statistics", _("Kan se och exportera all statistik"))]
 
     @classmethod

@@ -165,3 +165,19 @@ def private_root(settings, tmp_path):
         },
     }
     return tmp_path
+
+
+@pytest.fixture
+def english_entries(monkeypatch):
+    """Put entries into the English catalogue for one test, to check that two uses of a word
+    look up two different entries (a context, a plural) whatever locale/ holds at the time.
+
+    Keys as gettext stores them: "msgid", "context\\x04msgid", or (msgid, plural index)."""
+    from django.utils.translation import trans_real
+
+    def put(entries: dict) -> None:
+        catalogue = trans_real.translation("en")._catalog._catalogs[0]
+        for key, value in entries.items():
+            monkeypatch.setitem(catalogue, key, value)
+
+    return put

@@ -65,7 +65,7 @@ class CoursePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
         _("giltighetstid (månader)"),
         default=24,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
-        help_text=_("Hur länge ett genomfört kurs gäller innan den måste göras om."),
+        help_text=_("Hur länge en genomförd kurs gäller innan den måste göras om."),
     )
     pass_mark = models.PositiveSmallIntegerField(
         _("godkäntgräns (procent)"),

@@ -184,12 +184,16 @@ def security_measures() -> list[str]:
             _("Inloggning sker via organisationens inloggningstjänst (%(host)s).")
             % {"host": urlsplit(settings.OIDC_ISSUER).hostname}
         )
+    months = settings.RETENTION_MONTHS["audit_log"]
     measures.append(
-        _(
+        ngettext(
             "En händelselogg visar vem som ändrat, visat eller exporterat personuppgifter; den "
-            "sparas %(months)s månader."
+            "sparas %(months)d månad.",
+            "En händelselogg visar vem som ändrat, visat eller exporterat personuppgifter; den "
+            "sparas %(months)d månader.",
+            months,
         )
-        % {"months": settings.RETENTION_MONTHS["audit_log"]}
+        % {"months": months}
     )
     measures.append(
         _(

@@ -5,7 +5,7 @@ import logging
 from io import BytesIO
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from pypdf import PdfReader
 from wagtail.models import Site
 
@@ -186,3 +186,21 @@ def test_xhtml2pdf_writes_nothing_to_the_log(caplog):
     with pytest.raises(PdfRenderError):
         html_to_pdf(html, created=timezone.now())
     assert [r for r in caplog.records if r.name.startswith("xhtml2pdf")] == []
+
+
+def test_the_pdf_heading_is_one_certificate_not_the_menus_certificates(
+    certificate, settings, english_entries
+):
+    """ "Intyg" is "Certificates" in the admin menu and "Certificate" on the document itself."""
+    from certificates.pdf import certificate_html
+    from certificates.wagtail_hooks import CertificateViewSet
+
+    english_entries(
+        {"Intyg": "Certificates", "the heading of one certificate\x04Intyg": "Certificate"}
+    )
+    settings.LANGUAGE_CODE = "en"
+    html = certificate_html(certificate, site_settings=_settings())
+    assert "<h1>Certificate</h1>" in html
+    assert "<title>Certificate: " in html
+    with translation.override("en"):
+        assert str(CertificateViewSet.menu_label) == "Certificates"

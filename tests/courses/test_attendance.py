@@ -358,3 +358,81 @@ def test_passing_again_does_not_complete_the_next_round_without_attending_in_it(
     for module in (course.intro_module, course.jav_module):
         record_module_completion(employee=employee, module=module)
     assert list(CourseCompletion.objects.filter(employee=employee, course=course)) == [first]
+
+
+# Counts in the confirmation messages: "1 person" and "2 personer", never "1 personer".
+
+
+def _messages(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [(1, "Närvaro sparad för 1 person."), (2, "Närvaro sparad för 2 personer.")],
+)
+def test_saved_attendance_counts_people_in_the_right_number(
+    client, coordinator, booked_session, marked, expected
+):
+    data = {"action": "save"}
+    for person in booked_session.people[:marked]:
+        data[f"status-{person.pk}"] = "present"
+    response = client.post(_url(booked_session), data, follow=True)
+    assert expected in _messages(response)
+
+
+@pytest.mark.parametrize(
+    ("confirmed", "expected"),
+    [
+        (1, "1 person registrerad som närvarande."),
+        (2, "2 personer registrerade som närvarande."),
+    ],
+)
+def test_imported_attendance_counts_people_in_the_right_number(
+    client, coordinator, booked_session, confirmed, expected
+):
+    ids = [str(person.pk) for person in booked_session.people[:confirmed]]
+    response = client.post(
+        _url(booked_session, "attendance_import"), {"confirm": "1", "employee": ids}, follow=True
+    )
+    assert expected in _messages(response)
+
+
+@pytest.mark.parametrize(
+    ("booked", "expected"),
+    [
+        (1, "Tillfället är inställt; 1 bokad har fått besked."),
+        (2, "Tillfället är inställt; 2 bokade har fått besked."),
+    ],
+)
+def test_calling_off_counts_those_told_in_the_right_number(
+    client, coordinator, course, unit, booked, expected
+):
+    session = make_session(course, capacity=5)
+    for _ in range(booked):
+        booking.book(employee=EmployeeFactory(org_unit=unit), session=session)
+    response = client.post(_url(session), {"action": "cancel_session"}, follow=True)
+    assert expected in _messages(response)
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "1 kurstillfälle skapat. Du kan ändra det i listan."),
+        (2, "2 kurstillfällen skapade. Du kan ändra vart och ett i listan."),
+    ],
+)
+def test_a_created_series_counts_sessions_in_the_right_number(
+    client, coordinator, course, count, expected
+):
+    first = timezone.localdate() + timedelta(days=30)
+    response = client.post(
+        reverse("course_sessions:series"),
+        {
+            "course": course.pk, "first_date": first.isoformat(), "start_time": "09:00",
+            "duration_minutes": 120, "count": count, "interval_months": 2, "format": "on_site",
+            "location": "Sal Ekorren", "meeting_url": "", "capacity": 25, "deadline_days": 2,
+        },
+        follow=True,
+    )  # fmt: skip
+    assert expected in _messages(response)

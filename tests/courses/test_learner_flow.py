@@ -89,6 +89,31 @@ def test_course_page_counts_the_role_limited_module_for_a_learner_with_the_role(
     assert "Rekryteringskontroller" in content
 
 
+@pytest.mark.parametrize(
+    ("minutes", "months", "said"),
+    [
+        (1, 1, ["cirka 1 minut.", "cirka 1 minut<", "Kursen gäller i 1 månad."]),
+        (2, 2, ["cirka 2 minuter.", "cirka 2 minuter<", "Kursen gäller i 2 månader."]),
+    ],
+)
+def test_course_page_says_minutes_and_months_in_the_right_number(
+    client, course, employee, minutes, months, said
+):
+    """One module of one minute, in a course valid one month: "1 minut", "1 månad"."""
+    _minutes(course, intro_module=minutes, jav_module=0, recruitment_module=0)
+    CoursePage.objects.filter(pk=course.pk).update(validity_months=months)
+    client.force_login(employee.user)
+    content = client.get(course.url).content.decode()
+    for words in said:
+        assert words in content
+
+
+def test_the_validity_help_text_agrees_in_gender():
+    """ "kurs" is a common-gender noun: "en genomförd kurs", not "ett genomfört kurs"."""
+    help_text = str(CoursePage._meta.get_field("validity_months").help_text)
+    assert help_text.startswith("Hur länge en genomförd kurs gäller")
+
+
 def test_button_starts_the_course_when_nothing_is_done(client, course, employee):
     client.force_login(employee.user)
     assert _action(client, course) == ("Börja kursen", course.intro_module.url)

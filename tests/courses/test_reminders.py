@@ -335,3 +335,20 @@ def test_one_failing_manager_address_does_not_stop_the_other_digests(setup, monk
     assert send_manager_digests(today) == 1
     assert [m.to for m in mail.outbox] == [[after.user.email]]
     assert {row[0] for row in logged(digests=True)} == {after.pk}
+
+
+@pytest.mark.parametrize(("late_people", "courses"), [(1, 2), (2, 1)])
+def test_the_digest_subject_counts_people_not_people_times_courses(
+    setup, settings, late_people, courses
+):
+    """One person late with two courses is "1 medarbetare", not "2"; the courses are a list."""
+    settings.REMINDER_DIGEST_WEEKDAY = timezone.localdate().weekday()
+    for _ in range(courses - 1):
+        second_course(setup)
+    for _ in range(late_people):
+        person_due_in(setup, -40)
+    send_reminders()
+    digest = next(m for m in mail.outbox if m.to == [setup["manager"].user.email])
+    assert digest.subject == (
+        f"Veckosammanställning: kurser att göra för {late_people} medarbetare i din verksamhet"
+    )

@@ -82,3 +82,33 @@ def test_the_settings_menu_shows_it_only_to_those_who_may_see_it(client, login_a
     client.logout()
     login_as_member(KURSANSVARIG)
     assert URL not in client.get("/admin/").content.decode()
+
+
+def _task(status):
+    return DBTaskResult.objects.create(
+        task_path="certificates.tasks.build_certificate_zip",
+        args_kwargs={"args": [1], "kwargs": {}},
+        backend_name="default",
+        run_after=get_date_max(),
+        status=status,
+    )
+
+
+@pytest.mark.parametrize(
+    ("queued", "running", "said"),
+    [
+        (1, 1, "1 uppgift väntar i kön. 1 uppgift pågår."),
+        (2, 0, "2 uppgifter väntar i kön. 0 uppgifter pågår."),
+    ],
+)
+def test_the_queue_and_the_running_tasks_are_two_sentences_with_a_space(
+    client, login_as_member, queued, running, said
+):
+    """Two trimmed blocks side by side once rendered "kön" and "och" as "könoch"."""
+    login_as_member(ADMINISTRATOR)
+    for _ in range(queued):
+        _task(TaskResultStatus.READY)
+    for _ in range(running):
+        _task(TaskResultStatus.RUNNING)
+    page = client.get(URL).content.decode()
+    assert f"<p>{said}</p>" in page

@@ -398,3 +398,19 @@ def test_a_kind_with_a_period_but_no_step_is_pending_and_the_job_passes_it(db):
         run = apply_retention(TODAY, dry_run=True)
     assert not {"by_days", "by_months", "kept"} & set(run.removed)
     assert run.finished_at is not None and "attendance" in run.removed
+
+
+@pytest.mark.parametrize(
+    ("fields", "period"),
+    [
+        ({"hours": 1}, "1 timme"),
+        ({"hours": 6}, "6 timmar"),
+        ({"days": 1}, "1 dag"),
+        ({"months": 2}, "2 månader"),
+    ],
+)
+def test_a_period_in_hours_days_or_months_is_said_in_the_right_number(fields, period):
+    from privacy.plan import RecordType
+
+    kind = RecordType(key="k", label="", holds="", purpose="", counted_from="", then="", **fields)
+    assert (kind.period, kind.counted) == (period, True)

@@ -51,6 +51,15 @@ def test_mina_uppgifter_shows_the_persons_own_counts_and_nobody_elses(
     assert "no-store" in response["Cache-Control"]
 
 
+def test_mina_uppgifter_says_each_retention_as_a_sentence(client, employee):
+    """A number reads "Sparas 6 timmar."; a phrase is its own sentence, never "Sparas Så länge"."""
+    client.force_login(employee.user)
+    page = client.get(MY_DATA).content.decode()
+    assert "Sparas 6 timmar." in page  # uploads, with the plural of the hours
+    assert "Så länge personen är anställd, sedan utan namn." in page
+    assert "Sparas Så" not in page
+
+
 def test_mina_uppgifter_names_the_contact_of_the_site_settings(client, employee, home_page):
     from wagtail.models import Site
 
@@ -236,6 +245,14 @@ def test_the_record_follows_the_settings(client, unit, settings, home_page):
     assert "7 månader" in after
     assert "krypterad (HTTPS) till vaksam.exempelby.se" in after
     assert "efter 2 timmar utan aktivitet" in after
+
+
+@pytest.mark.parametrize(("months", "said"), [(1, "sparas 1 månad."), (2, "sparas 2 månader.")])
+def test_the_security_measures_say_the_log_retention_in_the_right_number(settings, months, said):
+    from privacy.views.processing import security_measures
+
+    settings.RETENTION_MONTHS = {**settings.RETENTION_MONTHS, "audit_log": months}
+    assert any(measure.endswith(said) for measure in security_measures())
 
 
 def test_the_security_measures_name_the_second_factor_when_it_is_required(settings):

@@ -193,3 +193,12 @@ def test_a_manager_moved_to_another_unit_no_longer_gets_their_old_export(
     # She now leads Nämnd B: the file names people of Nämnd A, whom she may no longer see.
     org.people.anna.manages.set([org.b])
     assert manager_client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize(("days", "said"), [(1, "i 1 dag, och"), (2, "i 2 dagar, och")])
+def test_the_exports_page_says_the_days_kept_in_the_right_number(
+    hr_client, org, monkeypatch, days, said
+):
+    monkeypatch.setattr(PeopleExport, "retention_days", classmethod(lambda cls: days))
+    page = hr_client.get(reverse("reports:exports")).content.decode()
+    assert f"De sparas här {said} bara du kan ladda ner dem." in page

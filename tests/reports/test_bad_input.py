@@ -77,3 +77,16 @@ def test_a_new_installation_without_units_shows_empty_figures(client, name):
         assert response["Content-Type"] == "application/pdf"
     else:
         assert "Du ser hela organisationen." in response.content.decode()
+
+
+def test_a_limit_of_one_year_is_not_said_as_years(hr_client, org, settings):
+    """Swedish says "1 år" and "2 år" alike; English needs the plural entry to say "1 year"."""
+    from django.utils import timezone
+
+    settings.FOLLOW_UP_MAX_YEARS = 1
+    today = timezone.localdate()
+    period = {"start": f"{today.year - 1}-01-01", "end": f"{today.year}-12-31"}
+    response = hr_client.get(reverse("reports:trend"), period, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    message = str(response.context["form"].errors["end"][0])
+    assert " 1 " in f"{message} " and "1 years" not in message

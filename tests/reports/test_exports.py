@@ -218,6 +218,29 @@ def test_every_nämnds_report_in_one_zip(hr_client, org):
         assert text.index("Per enhet") < text.index("Per roll") < text.index("Utveckling")
 
 
+@pytest.mark.parametrize(
+    ("count", "said"),
+    [
+        (1, ["i en ZIP-fil: 1 rapport.", "sparas i 1 dag."]),
+        (2, ["i en ZIP-fil: 2 rapporter.", "sparas i 2 dagar."]),
+    ],
+)
+def test_the_bundle_page_says_one_report_per_nämnd_in_both_numbers(
+    hr_client, org, settings, monkeypatch, count, said
+):
+    """The singular once said "för 1 enhet" where the plural said "per nämnd och bolag"."""
+    from reports import views
+
+    units = list(views.report_units())[:count]
+    assert len(units) == count
+    monkeypatch.setattr(views, "report_units", lambda: units)
+    settings.REPORT_BUNDLE_RETENTION_DAYS = count
+    page = hr_client.get(reverse("reports:bundles")).content.decode()
+    assert "En uppföljningsrapport (PDF) per nämnd och bolag, med samma upplägg" in page
+    for words in said:
+        assert words in page
+
+
 @override_settings(REPORT_ZIP_INLINE_LIMIT=1)
 def test_many_reports_are_built_in_the_background(
     hr_client, org, private_root, django_capture_on_commit_callbacks

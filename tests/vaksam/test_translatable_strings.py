@@ -394,3 +394,27 @@ def test_the_500_page_is_in_the_active_language_and_says_so():
         with translation.override(language):
             html = loader.get_template("500.html").render()
         assert f'<html lang="{language}">' in html
+
+
+# --- Two English words for one Swedish word ------------------------------------------------
+
+
+def test_model_names_the_same_in_singular_and_plural_have_an_english_plural(english_entries):
+    """ "intyg" is one certificate or several: the plural is its own entry (context "plural")."""
+    from django.utils import translation
+
+    from certificates.models import Certificate
+    from quizzes.models import QuizAttempt
+
+    english_entries(
+        {
+            "intyg": "certificate",
+            "plural\x04intyg": "certificates",
+            "provförsök": "quiz attempt",
+            "plural\x04provförsök": "quiz attempts",
+        }
+    )
+    with translation.override("en"):
+        assert str(Certificate._meta.verbose_name) == "certificate"
+        assert str(Certificate._meta.verbose_name_plural) == "certificates"
+        assert str(QuizAttempt._meta.verbose_name_plural) == "quiz attempts"

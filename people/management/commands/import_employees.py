@@ -1,6 +1,8 @@
+from html import unescape
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.html import strip_tags
 
 from people.importing import apply_plan, plan_import
 from people.tabular import UnreadableFile, check_size, read_table
@@ -35,7 +37,9 @@ class Command(BaseCommand):
         units = self._read(options["units"]) if options["units"] else None
         plan = plan_import(self._read(options["file"]), units, full=options["full"])
         for error in plan.errors:
-            self.stderr.write(f"{error.sheet} rad {error.row}: {error.message}")
+            self.stderr.write(
+                f"{error.sheet} rad {error.row}: {unescape(strip_tags(error.message))}"
+            )
         if plan.has_errors and not options["valid_only"]:
             raise CommandError(
                 f"{len(plan.errors)} fel; inget importerades. Rätta filen, eller kör med "
