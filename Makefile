@@ -87,11 +87,14 @@ sso-provider: setup ## Run the test OpenID Connect provider on 127.0.0.1:9000 to
 
 CHROMIUM ?= $(or $(VAKSAM_CHROMIUM),/usr/bin/chromium)
 
-test: setup ## Run the whole test suite (browser tests too when Chromium is installed)
-	$(BIN)/python -m pytest --ignore=tests/browser
+# pytest-xdist: one worker per core; TEST_WORKERS=0 runs in this process (for pdb).
+TEST_WORKERS ?= auto
+
+test: setup ## Run the whole test suite on the machine's cores (browser tests too when Chromium is installed)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --ignore=tests/browser
 	@# Browser tests get their own database: live_server flushes it after every test.
 	@if [ -n "$$CI" ] || [ -x "$(CHROMIUM)" ] || command -v chromium >/dev/null; then \
-		$(BIN)/python -m pytest tests/browser --create-db; \
+		$(BIN)/python -m pytest -n $(TEST_WORKERS) tests/browser --create-db; \
 	else \
 		echo "Browser tests skipped: no Chromium at $(CHROMIUM). Install it (apt-get install chromium) or set VAKSAM_CHROMIUM."; \
 	fi
