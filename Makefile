@@ -16,7 +16,7 @@ OIDC_PROVIDER := tests/identity/oidc_provider
 OIDC_PORT ?= 9000
 
 .PHONY: help run test test-clocks mutation bench lint format install setup migrate seed check clean sso-provider \
-	prod-local prod-local-stop loadtest loadtest-smoke faultdrills
+	prod-local prod-local-stop loadtest loadtest-smoke faultdrills messages messages-check
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -145,6 +145,14 @@ format: setup ## Fix style with ruff
 check: install ## Django system checks and the missing-migration check
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+# The translation catalogues in locale/ (vaksam/catalogues.py; needs gettext). Swedish is the
+# source language: its catalogue is the identity. The .mo files are committed.
+messages: install ## Update locale/ from the code (makemessages sv and en), fill Swedish, compile
+	$(BIN)/python -m vaksam.catalogues
+
+messages-check: install ## Fail when locale/ is stale, English has untranslated or fuzzy entries, or a .mo is not its .po
+	$(BIN)/python -m vaksam.catalogues --check
 
 # The production stack on this machine (deploy/prod_local.py): nginx with TLS on PROD_PORT, two
 # gunicorn instances, two workers, the scheduler, PostgreSQL database PROD_LOCAL_DB, own Redis.

@@ -21,7 +21,7 @@ class BookingError(Exception):
 
 
 def _local(moment) -> str:
-    return date_format(timezone.localtime(moment), "j F Y \\k\\l. H:i")
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 def calendar_file(session: CourseSession, *, with_meeting_link: bool = True) -> bytes:

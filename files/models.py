@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.files import File
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from files.storage import private_storage
@@ -71,7 +72,8 @@ class BackgroundFile(models.Model):
         ordering = ["-requested_at"]
 
     def __str__(self):
-        return f"{self.requested_by} {self.requested_at:%Y-%m-%d %H:%M} ({self.state})"
+        requested = date_format(timezone.localtime(self.requested_at), "SHORT_DATETIME_FORMAT")
+        return f"{self.requested_by} {requested} ({self.state})"
 
     @classmethod
     def retention_days(cls) -> int:

@@ -38,9 +38,10 @@ class Daily:
         return timezone.make_aware(datetime.combine(day, self.at))
 
     def describe(self) -> str:
+        from django.utils.formats import time_format
         from django.utils.translation import gettext
 
-        return gettext("Varje dag kl. %(time)s") % {"time": self.at.strftime("%H:%M")}
+        return gettext("Varje dag kl. %(time)s") % {"time": time_format(self.at, "TIME_FORMAT")}
 
 
 @dataclass(frozen=True)

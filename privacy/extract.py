@@ -119,8 +119,8 @@ def _page(page) -> str:
 
 
 def _session(session) -> str:
-    when = timezone.localtime(session.starts_at)
-    return f"{session.course.title} {when:%Y-%m-%d %H:%M}"
+    when = date_format(timezone.localtime(session.starts_at), "SHORT_DATETIME_FORMAT")
+    return f"{session.course.title} {when}"
 
 
 def _person(obj) -> dict:
@@ -1012,9 +1012,9 @@ def display(value) -> str:
     if isinstance(value, bool):
         return _("Ja") if value else _("Nej")
     if isinstance(value, datetime):
-        return date_format(timezone.localtime(value), "Y-m-d H:i")
+        return date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(value, date):
-        return value.isoformat()
+        return date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(value, list | tuple):
         return ", ".join(display(item) for item in value) or "–"
     if isinstance(value, dict):

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,4 +30,4 @@ class RetentionRun(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.started_at:%Y-%m-%d %H:%M}"
+        return date_format(timezone.localtime(self.started_at), "SHORT_DATETIME_FORMAT")

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from courses.models import ModulePage
 from quizzes.models import ModuleQuiz, QuestionTally, QuizAnswer
@@ -182,7 +183,7 @@ def _module_stats(
         stats.append(
             QuestionStats(
                 question_id=question_id,
-                text=texts.get(question_id, "(borttagen fråga)"),
+                text=texts.get(question_id, _("(borttagen fråga)")),
                 answered=row["answered"],
                 correct=row["correct"],
                 most_chosen_wrong=option_texts.get(top[0][0], "–") if top else None,

@@ -5,6 +5,8 @@ import uuid
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -188,7 +190,8 @@ class QuizAttempt(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.employee} – {self.module_id} ({self.started_at:%Y-%m-%d %H:%M})"
+        started = date_format(timezone.localtime(self.started_at), "SHORT_DATETIME_FORMAT")
+        return f"{self.employee} – {self.module_id} ({started})"
 
     @property
     def is_submitted(self) -> bool:

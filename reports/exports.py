@@ -17,6 +17,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # After a separator (and any spaces), the start of a formula.
 CSV_PIECE_FORMULA = re.compile(r"([,;\t]\s*)([=+\-@])")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# SHORT_DATE_FORMAT and SHORT_DATETIME_FORMAT (vaksam/formats) in Excel's number format syntax.
+XLSX_DATE = "yyyy-mm-dd"
+XLSX_DATETIME = "yyyy-mm-dd hh:mm"
 
 
 @dataclass
@@ -35,6 +38,7 @@ def neutralise(value):
     if value is None:
         return ""
     if isinstance(value, datetime):
+        # SHORT_DATETIME_FORMAT, spelt out: ISO text in every language, and cheap per row.
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
         return value.isoformat()
@@ -110,8 +114,24 @@ WRITERS = {"xlsx": write_xlsx, "csv": write_csv}
 
 
 def _cell(sheet, value):
+    if isinstance(value, date):
+        return _date_cell(sheet, value)
     value = neutralise(value)
     return value if isinstance(value, int | float) else _text_cell(sheet, value)
+
+
+def _date_cell(sheet, value: date) -> WriteOnlyCell:
+    """A real date cell, so Excel's date filter and sorting work (the CSV keeps ISO text)."""
+    if isinstance(value, datetime):
+        # Excel has no time zone: the Swedish local time, as on the page, without its offset.
+        if timezone.is_aware(value):
+            value = timezone.make_naive(value)  # into the current (Swedish) time zone
+        number_format = XLSX_DATETIME
+    else:
+        number_format = XLSX_DATE
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = number_format
+    return cell
 
 
 def _text_cell(sheet, value) -> WriteOnlyCell:

@@ -2,6 +2,7 @@
 
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from courses.models.pages import CoursePage, ModulePage
@@ -84,7 +85,8 @@ class ModuleCompletion(models.Model):
         indexes = [models.Index(fields=["employee", "module", "completed_at"])]
 
     def __str__(self):
-        return f"{self.employee} – {self.module} ({self.completed_at:%Y-%m-%d})"
+        completed = date_format(timezone.localtime(self.completed_at), "SHORT_DATE_FORMAT")
+        return f"{self.employee} – {self.module} ({completed})"
 
 
 class CourseCompletionQuerySet(models.QuerySet):
@@ -138,7 +140,8 @@ class CourseCompletion(models.Model):
         indexes = [models.Index(fields=["employee", "course", "completed_at"])]
 
     def __str__(self):
-        return f"{self.employee} – {self.course} ({self.completed_at:%Y-%m-%d})"
+        completed = date_format(timezone.localtime(self.completed_at), "SHORT_DATE_FORMAT")
+        return f"{self.employee} – {self.course} ({completed})"
 
     def is_valid(self, on=None) -> bool:
         return self.revoked_at is None and self.valid_until >= (on or timezone.localdate())

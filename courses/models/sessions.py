@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from courses.models.pages import CoursePage
@@ -85,8 +86,8 @@ class CourseSession(models.Model):
         ]
 
     def __str__(self):
-        when = timezone.localtime(self.starts_at)
-        return f"{self.course.title} {when:%Y-%m-%d %H:%M} ({self.get_format_display()})"
+        when = date_format(timezone.localtime(self.starts_at), "SHORT_DATETIME_FORMAT")
+        return f"{self.course.title} {when} ({self.get_format_display()})"
 
     def get_absolute_url(self):
         return reverse("sessions") + f"#kurstillfalle-{self.pk}"

@@ -40,6 +40,8 @@ ACTIONS = {
     "change": gettext_lazy("ändra"),
     "delete": gettext_lazy("ta bort"),
     "view": gettext_lazy("se"),
+    # Wagtail's own permissions, named in English in the database ("Can choose document").
+    "choose": gettext_lazy("välja"),
 }
 
 
@@ -121,7 +123,8 @@ def _describe(permission) -> str:
         return f"{ACTIONS[action]} {model._meta.verbose_name_plural}".capitalize()
     if permission.codename == "access_admin":
         return _("Använda administrationen")
-    return str(permission.name)
+    # Our own permissions are stored with their Swedish msgid as name (Meta.permissions).
+    return _(str(permission.name))
 
 
 def security_measures() -> list[str]:

@@ -61,7 +61,7 @@ def test_hr_and_administrators_see_the_jobs_runs_workers_and_failed_tasks(
     page = response.content.decode()
     for name in ("send_reminders", "apply_retention", "publish_scheduled", "prune_files"):
         assert name in page
-    assert "Varje dag kl. 06:00" in page and "Var 5:e minut" in page
+    assert "Varje dag kl. 06.00" in page and "Var 5:e minut" in page
     assert "employees: 17" in page and "42,0 s" in page
     assert "Misslyckades" in page and "disk full" in page
     assert "Aktiv" in page

@@ -95,9 +95,36 @@ def test_people_xlsx_holds_text_never_formulas(hr_client, org):
     assert len(rows) == 8
     names = [row[0] for row in rows[1:]]
     assert '\'@SUM(1+1) =HYPERLINK("http://x")' in names
-    # Every cell of Personer is text, never a formula nor a type Excel would refuse (openpyxl
-    # writes text inline; an empty cell reads back as "inlineStr", any other as "s").
-    assert {cell.data_type for row in sheet.iter_rows() for cell in row} == {"s", "inlineStr"}
+    # Every cell of Personer but a date is text, never a formula nor a type Excel would refuse
+    # (openpyxl writes text inline; an empty cell reads back as "inlineStr", any other as "s").
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert {cell.data_type for cell in cells if not cell.is_date} == {"s", "inlineStr"}
+
+
+def test_people_xlsx_dates_are_date_cells_and_the_csv_keeps_iso_text(hr_client, org):
+    """Excel's date filter needs real dates; the CSV writes the same day as 2026-09-01."""
+    response = hr_client.get(reverse("reports:people_export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content)))["Personer"]
+    rows = list(sheet.iter_rows())
+    due = rows[0][5].value
+    assert due == "Klar senast"
+    cells = [row[5] for row in rows[1:]]
+    assert all(cell.is_date for cell in cells)
+    assert {cell.value for cell in cells} == {datetime(2026, 9, 1)}  # openpyxl reads a datetime
+    assert {cell.number_format for cell in cells} == {"yyyy-mm-dd"}
+    response = hr_client.get(reverse("reports:people_export", args=["csv"]))
+    assert '"2026-09-01"' in csv_text(response).splitlines()[1]
+
+
+def test_xlsx_datetimes_are_naive_swedish_time_with_the_minutes_shown():
+    # 23:30 UTC on 28 February is 00:30 on 1 March in Stockholm; Excel has no time zone.
+    table = Table("Tillfällen", ["Börjar"], [[datetime(2026, 2, 28, 23, 30, tzinfo=UTC)]])
+    spool = io.BytesIO()
+    write_xlsx([table], spool)
+    cell = load_workbook(io.BytesIO(spool.getvalue()))["Tillfällen"]["A2"]
+    assert cell.is_date
+    assert cell.value == datetime(2026, 3, 1, 0, 30)
+    assert cell.number_format == "yyyy-mm-dd hh:mm"
 
 
 def test_an_xlsx_is_a_workbook_even_where_the_server_has_no_mime_types(hr_client, org, monkeypatch):

@@ -225,6 +225,8 @@ LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
+# The project's named date formats, the same names in Swedish and English (README, "Dates").
+FORMAT_MODULE_PATH = ["vaksam.formats"]
 USE_I18N = True
 USE_TZ = True
 
