@@ -14,9 +14,11 @@ DEV_STAMP := $(VENV)/.installed-dev
 # The OpenID Connect provider the sign-in tests run (Node.js); also for trying SSO locally.
 OIDC_PROVIDER := tests/identity/oidc_provider
 OIDC_PORT ?= 9000
+# The W3C's Nu Html Checker (vnu.jar, run with Java) for tests/browser/test_html_validity.py.
+HTML_CHECKER := tests/browser/html_checker
 
 .PHONY: help run test test-clocks mutation bench lint format install setup migrate seed check clean sso-provider \
-	prod-local prod-local-stop loadtest loadtest-smoke faultdrills messages messages-check
+	prod-local prod-local-stop loadtest loadtest-smoke faultdrills messages messages-check lighthouse
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -45,11 +47,13 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 install: $(RUNTIME_STAMP) ## Create .venv with what the app needs to run (no test tools)
 
 setup: $(DEV_STAMP) ## Create .venv with the app's dependencies and the test and lint tools
-	@# Where npm exists, (re)install the test provider when its lock file changed.
-	@if command -v npm >/dev/null 2>&1 && { [ ! -d $(OIDC_PROVIDER)/node_modules ] || \
-		[ $(OIDC_PROVIDER)/package-lock.json -nt $(OIDC_PROVIDER)/node_modules ]; }; then \
-		npm ci --prefix $(OIDC_PROVIDER) --no-audit --no-fund --loglevel=error; \
-	fi
+	@# Where npm exists, (re)install the test provider and the HTML checker when a lock file changed.
+	@for package in $(OIDC_PROVIDER) $(HTML_CHECKER); do \
+		if command -v npm >/dev/null 2>&1 && { [ ! -d $$package/node_modules ] || \
+			[ $$package/package-lock.json -nt $$package/node_modules ]; }; then \
+			npm ci --prefix $$package --no-audit --no-fund --loglevel=error || exit 1; \
+		fi; \
+	done
 
 migrate: install ## Apply database migrations
 	@echo "==> Applying database migrations"
@@ -133,6 +137,16 @@ bench: setup ## Run the benchmarks in bench/ and print their results as JSON
 	$(BIN)/python bench/request_cost.py
 	$(BIN)/python bench/health.py
 	$(BIN)/python bench/exports.py
+
+# Lighthouse is large: installed on demand into its own folder, never by `make setup` or CI.
+LIGHTHOUSE_DIR := tools/lighthouse
+
+lighthouse: install ## Lighthouse's scores for five pages, phone and desktop, app served as in production (not in CI)
+	@command -v npm >/dev/null 2>&1 || { echo "Node.js 20 or newer is needed: apt-get install nodejs npm"; exit 1; }
+	@if [ ! -d $(LIGHTHOUSE_DIR)/node_modules ] || [ $(LIGHTHOUSE_DIR)/package-lock.json -nt $(LIGHTHOUSE_DIR)/node_modules ]; then \
+		npm ci --prefix $(LIGHTHOUSE_DIR) --no-audit --no-fund --loglevel=error; \
+	fi
+	VAKSAM_CHROMIUM=$(CHROMIUM) $(BIN)/python $(LIGHTHOUSE_DIR)/run.py
 
 lint: setup ## Check style with ruff
 	$(BIN)/ruff check .

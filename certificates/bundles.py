@@ -31,6 +31,8 @@ class _Chunks:
         return data
 
 
+# Each certificate is in its holder's language (certificate_html): select_related
+# ("employee__user__wagtail_userprofile") on the certificates spares a query each.
 def stream_zip(certificates: Iterable[Certificate], *, site_settings) -> Iterator[bytes]:
     """Yield the ZIP piece by piece, one certificate at a time, never all in memory."""
     head = letterhead(site_settings)  # the logo and the signature, read once for the batch

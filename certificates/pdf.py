@@ -21,6 +21,7 @@ from xhtml2pdf.config.resources import ResourceAccessPolicy
 
 from certificates.models import Certificate
 from content.links import absolute_reverse
+from vaksam.i18n import language_for
 
 logger = logging.getLogger(__name__)
 
@@ -143,7 +144,8 @@ def verification_url(certificate: Certificate) -> str:
 def certificate_html(
     certificate: Certificate, *, site_settings=None, head: Letterhead | None = None
 ) -> str:
-    """The certificate's HTML; pass `head` when rendering many, else it is read here."""
+    """The certificate's HTML, in its holder's language (whoever downloads it); pass `head`
+    when rendering many, else it is read here."""
     if head is None:
         head = letterhead(site_settings)
     url = verification_url(certificate)
@@ -153,7 +155,7 @@ def certificate_html(
     # scan of the same hand may replace it), and never under another signer's name; after a
     # change of signer, earlier certificates keep the name and title without the scan.
     same_signer = bool(certificate.signer_name) and certificate.signer_name == head.signer_name
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language_for(certificate.employee.user)):
         return render_to_string(
             "certificates/certificate_pdf.html",
             {

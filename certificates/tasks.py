@@ -12,7 +12,11 @@ from content.models import SiteSettings
 def build_certificate_zip(export_id: int) -> None:
     CertificateExport.objects.prune()
     export = CertificateExport.objects.get(pk=export_id)
-    certificates = Certificate.objects.filter(pk__in=export.certificate_ids).order_by("pk")
+    certificates = (
+        Certificate.objects.filter(pk__in=export.certificate_ids)
+        .select_related("employee__user__wagtail_userprofile")  # each in its holder's language
+        .order_by("pk")
+    )
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     export.build(
         "intyg.zip",

@@ -14,6 +14,7 @@ from content.links import absolute_reverse
 from courses.models import Attendance, Booking, CourseSession
 from courses.services import complete_course_if_done
 from people.models import Employee
+from vaksam.i18n import content_language, language_for
 
 
 class BookingError(Exception):
@@ -38,7 +39,9 @@ def calendar_file(session: CourseSession, *, with_meeting_link: bool = True) -> 
     event.add("dtstamp", timezone.now())
     event.add("dtstart", session.starts_at)
     event.add("dtend", session.ends_at)
-    event.add("summary", session.course.title)
+    # RFC 5545's LANGUAGE: the title is content (Swedish), the description in the reader's
+    # language (the caller's, the booking person's: see send_booking_email).
+    event.add("summary", session.course.title, parameters={"LANGUAGE": content_language()})
     place = session.place if with_meeting_link else session.location
     event.add("location", place or session.get_format_display())
     if session.meeting_url and with_meeting_link:
@@ -49,6 +52,7 @@ def calendar_file(session: CourseSession, *, with_meeting_link: bool = True) -> 
         _("Kurstillfälle i %(course)s.") % {"course": session.course.title}
         + "\n"
         + absolute_reverse("sessions"),
+        parameters={"LANGUAGE": translation.get_language() or settings.LANGUAGE_CODE},
     )
     if session.status == CourseSession.Status.CANCELLED:
         event.add("status", "CANCELLED")
@@ -57,11 +61,14 @@ def calendar_file(session: CourseSession, *, with_meeting_link: bool = True) -> 
 
 
 def send_booking_email(booking: Booking, kind: str) -> None:
-    """Tell the employee what happened to their booking; confirmed seats get the .ics."""
+    """Tell the employee what happened to their booking; confirmed seats get the .ics.
+
+    The mail and the calendar file are in the employee's language.
+    """
     employee, session = booking.employee, booking.session
     if employee.user is None or not employee.user.email:  # pseudonymised: no address
         return
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language_for(employee.user)):
         has_seat = kind in {"confirmed", "promoted"}
         context = {
             "session": session,

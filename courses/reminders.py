@@ -16,6 +16,7 @@ from content.links import site_url
 from courses.compliance import recompute_compliance
 from courses.models import ComplianceStatus, ReminderLog
 from people.models import Employee
+from vaksam.i18n import language_for
 
 Status = ComplianceStatus.Status
 NEEDS_ACTION = [Status.OVERDUE, Status.EXPIRED, Status.EXPIRING]
@@ -36,15 +37,15 @@ def reminder_for(row: ComplianceStatus, today: date) -> tuple[str, int] | None:
 
 
 def _send(to: str, subject: str, template: str, context: dict) -> None:
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {**context, "site_url": site_url()}
-        message = EmailMultiAlternatives(
-            subject=" ".join(subject.split()),  # no line breaks from titles in a header
-            body=render_to_string(f"{template}.txt", context),
-            to=[to],
-        )
-        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-        message.send()
+    """Send a mail; the caller has activated the recipient's language (language_for)."""
+    context = {**context, "site_url": site_url()}
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),  # no line breaks from titles in a header
+        body=render_to_string(f"{template}.txt", context),
+        to=[to],
+    )
+    message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    message.send()
 
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,8 @@ def send_employee_reminders(today: date) -> int:
         ComplianceStatus.objects.exclude(status=Status.COMPLETED)
         .filter(employee__is_active=True, course__live=True)
         .filter(Q(due_date__in=dates) | Q(due_date__lt=today))
-        .select_related("employee__user", "course")
+        # With each profile: each mail in its recipient's language, no query per person.
+        .select_related("employee__user__wagtail_userprofile", "course")
     )
     sent = 0
     for row in rows.iterator():
@@ -76,7 +78,7 @@ def send_employee_reminders(today: date) -> int:
             continue
         kind, days = reminder
         try:
-            with transaction.atomic():
+            with transaction.atomic(), translation.override(language_for(row.employee.user)):
                 if not _log_once(
                     employee=row.employee,
                     course=row.course,
@@ -109,7 +111,7 @@ def send_manager_digests(today: date) -> int:
         Employee.objects.active()
         .filter(manages__isnull=False)
         .distinct()
-        .select_related("user")
+        .select_related("user__wagtail_userprofile")
         .prefetch_related("manages")
     )
     sent = 0
@@ -128,7 +130,7 @@ def send_manager_digests(today: date) -> int:
         if not rows:
             continue
         try:
-            with transaction.atomic():
+            with transaction.atomic(), translation.override(language_for(manager.user)):
                 if not _log_once(employee=manager, kind=ReminderLog.Kind.DIGEST, sent_on=today):
                     continue
                 _send(

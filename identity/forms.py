@@ -14,6 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from content.links import site_url
 from people.models import Employee
+from vaksam.i18n import language_for
 
 
 def _same_address(a: str, b: str) -> bool:
@@ -39,12 +40,18 @@ class EmployeePasswordResetForm(PasswordResetForm):
         users = get_user_model()._default_manager.filter(email__iexact=email, is_active=True)
         # Accounts without an employee record (a site administrator) keep Django's behaviour.
         users = users.filter(Q(employee__isnull=True) | Q(employee__in=Employee.objects.active()))
+        users = users.select_related("wagtail_userprofile")  # the language of each mail
         return (user for user in users if _same_address(email, user.email))
+
+    def send_mail(self, *args, **kwargs):
+        # Each account's mail in its own language (one address may be several accounts).
+        with translation.override(language_for(args[2]["user"])):
+            super().send_mail(*args, **kwargs)
 
     def send_all(self) -> None:
         """Send the reset mail to whoever has the address (nobody, one or several)."""
         address = site_url()
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(settings.LANGUAGE_CODE):  # each mail then in its own language
             self.save(
                 domain_override=urlsplit(address).netloc,
                 use_https=address.startswith("https://"),

@@ -1,4 +1,4 @@
-"""Invitations: an e-mail in Swedish with a one-time link to set a first password."""
+"""Invitations: an e-mail in the person's language with a one-time link to set a first password."""
 
 import logging
 from dataclasses import dataclass, field
@@ -18,6 +18,7 @@ from content.links import absolute_url, site_url
 from identity.tokens import invitation_token_generator
 from people.groups import ADMINISTRATOR
 from people.models import Employee
+from vaksam.i18n import language_for
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +86,12 @@ def invitation_url(employee: Employee) -> str:
 
 
 def send_invitation(*, employee: Employee, invited_by=None) -> None:
-    """E-mail one employee their link, and record who invited whom in the audit log."""
+    """E-mail one employee their link, and record who invited whom in the audit log.
+
+    In the employee's own language; select_related("user__wagtail_userprofile") spares a query.
+    """
     user = employee.user
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language_for(user)):
         context = {
             "employee": employee,
             "url": invitation_url(employee),
@@ -114,7 +118,9 @@ def invite(*, employees, invited_by=None, dry_run: bool = False) -> InvitationRe
     """
     result = InvitationResult()
     reasons = refusals(employees, invited_by)
-    for employee in employees.select_related("user").order_by("employee_number"):
+    # With each profile: the language of each mail, without a query per person.
+    people = employees.select_related("user__wagtail_userprofile").order_by("employee_number")
+    for employee in people:
         if reason := reasons.get(employee.pk):
             result.skipped.append((employee, reason))
             continue

@@ -6,6 +6,8 @@ from identity.scim.views import ScimView
 urlpatterns = [
     path("konto/logga-in/", views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", oidc_views.LogoutView.as_view(), name="logout"),
+    # For everyone, signed in or not: the language switcher in every page's footer.
+    path("sprak/", views.choose_language, name="choose_language"),
     # SCIM clients authenticate by bearer token, not by session: no CSRF (see ScimView).
     re_path(r"^scim/v2(?:/(?P<path>.*))?$", ScimView.as_view(), name="scim"),
     path("konto/glomt-losenord/", views.PasswordResetView.as_view(), name="password_reset"),

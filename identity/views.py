@@ -13,7 +13,9 @@ from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import FormView
+from django.views.i18n import set_language
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_ratelimit.decorators import ratelimit
@@ -23,6 +25,7 @@ from identity.forms import EmployeePasswordResetForm
 from identity.limits import normalise_username
 from identity.tasks import send_password_reset
 from identity.tokens import invitation_token_generator
+from vaksam.i18n import remember, supported
 
 
 class LoginView(auth_views.LoginView):
@@ -34,6 +37,18 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     pass
+
+
+@require_POST
+def choose_language(request):
+    """The language switcher: Django's set_language (the cookie, back to a safe `next` only),
+    and for a signed-in person their profile too, so the choice follows them to another device
+    and into Wagtail's admin."""
+    response = set_language(request)
+    language = supported(request.POST.get("language"))
+    if language and request.user.is_authenticated:
+        remember(request.user, language)
+    return response
 
 
 def _reset_rate(group, request):

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from quizzes.grading import SINGLE_ANSWER_TYPES
+from vaksam.i18n import content_lang_attribute
 
 
 class QuizForm(forms.Form):
@@ -14,10 +15,15 @@ class QuizForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = questions
         layout = []
+        # The questions are content (Swedish only): lang on them when the interface is not.
+        lang = content_lang_attribute()
         for number, question in enumerate(questions, start=1):
             name = f"q_{question['id']}"
-            choices = [(option["id"], option["text"]) for option in question["options"]]
-            label = f"{number}. {question['question']}"
+            choices = [
+                (option["id"], format_html("<span{}>{}</span>", lang, option["text"]))
+                for option in question["options"]
+            ]
+            label = format_html("{}. <span{}>{}</span>", number, lang, question["question"])
             messages = {"required": _("Svara på frågan.")}
             if question["type"] in SINGLE_ANSWER_TYPES:
                 field = forms.ChoiceField(
@@ -38,7 +44,12 @@ class QuizForm(forms.Form):
             parts = [name]
             if question["situation"]:
                 parts.insert(
-                    0, HTML(format_html('<p class="quiz-situation">{}</p>', question["situation"]))
+                    0,
+                    HTML(
+                        format_html(
+                            '<p class="quiz-situation"{}>{}</p>', lang, question["situation"]
+                        )
+                    ),
                 )
             layout.append(Fieldset("", *parts, css_class="quiz-question card card-body mb-3"))
 

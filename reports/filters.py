@@ -24,6 +24,7 @@ from courses.dates import add_months
 from courses.models import ComplianceStatus, CoursePage
 from people.models import OrgUnit, Role
 from reports.scope import Scope
+from vaksam.widgets import DateInput
 
 
 def default_period(today: date | None = None) -> tuple[date, date]:
@@ -113,13 +114,6 @@ def unit_label(depth: int, name: str) -> str:
 
 class UnitFilter(django_filters.ModelChoiceFilter):
     field_class = UnitChoiceField
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self):
-        super().__init__(format="%Y-%m-%d")
 
 
 class FollowUpForm(forms.Form):

@@ -31,12 +31,16 @@ def report_html(
     created: datetime,
     site_settings=None,
     head: Letterhead | None = None,
+    language: str | None = None,
 ) -> str:
-    """The report's HTML; pass `head` when rendering many, else it is read here."""
+    """The report's HTML; pass `head` when rendering many, else it is read here.
+
+    In `language`, else the active one: a request's is its reader's (vaksam.i18n).
+    """
     if head is None:
         head = letterhead(site_settings, signature=False)
     overview = queries.overview(scope, criteria)
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
         return render_to_string(
             "reports/report_pdf.html",
             {
@@ -55,11 +59,18 @@ def report_html(
 
 
 def report_pdf(
-    scope: Scope, criteria: Criteria, *, site_settings=None, head: Letterhead | None = None
+    scope: Scope,
+    criteria: Criteria,
+    *,
+    site_settings=None,
+    head: Letterhead | None = None,
+    language: str | None = None,
 ) -> bytes:
     """The report as PDF, dated when its figures were read (the "läget gäller" time)."""
     created = timezone.localtime()
-    html = report_html(scope, criteria, site_settings=site_settings, head=head, created=created)
+    html = report_html(
+        scope, criteria, site_settings=site_settings, head=head, created=created, language=language
+    )
     return html_to_pdf(html, created=created)
 
 
@@ -69,8 +80,16 @@ def file_name(unit: OrgUnit | None, criteria: Criteria) -> str:
     return f"uppfoljningsrapport-{name}-{criteria.start:%Y%m%d}-{criteria.end:%Y%m%d}.pdf"
 
 
-def write_zip(units: Iterable[OrgUnit], criteria: Criteria, fileobj, *, site_settings=None) -> None:
-    """One report per unit, each from the same template and the same queries."""
+def write_zip(
+    units: Iterable[OrgUnit],
+    criteria: Criteria,
+    fileobj,
+    *,
+    site_settings=None,
+    language: str | None = None,
+) -> None:
+    """One report per unit, each from the same template and the same queries, in `language`
+    (the requester's: the worker has no request)."""
     scope = Scope(roots=tuple(OrgUnit.get_root_nodes()), whole_organisation=True)
     head = letterhead(site_settings, signature=False)  # the logo, read once for all units
     with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -78,5 +97,5 @@ def write_zip(units: Iterable[OrgUnit], criteria: Criteria, fileobj, *, site_set
             unit_criteria = replace(criteria, unit=unit)
             archive.writestr(
                 file_name(unit, unit_criteria),
-                report_pdf(scope, unit_criteria, head=head),
+                report_pdf(scope, unit_criteria, head=head, language=language),
             )

@@ -12,6 +12,7 @@ from reports.models import PeopleExport, ReportBundle
 from reports.people_export import people_sort, write_people
 from reports.report import write_zip
 from reports.scope import scope_for
+from vaksam.i18n import language_for
 
 
 @task()
@@ -28,9 +29,12 @@ def build_report_bundle(bundle_id: int) -> None:
         status=None,
     )
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    language = language_for(bundle.requested_by)  # the reports in the language of who asked
     bundle.build(
         "rapporter.zip",
-        lambda spool: write_zip(units, criteria, spool, site_settings=site_settings),
+        lambda spool: write_zip(
+            units, criteria, spool, site_settings=site_settings, language=language
+        ),
     )
 
 

@@ -48,6 +48,15 @@ def _no_cached_site_frames():
     cache.delete_many([site_frame.CACHE_KEY, view_restrictions.CACHE_KEY])
 
 
+@pytest.fixture(autouse=True)
+def _no_remembered_languages():
+    """Each signed-in person's language is cached by user id (vaksam.i18n), and a rolled-back
+    test's ids are given out again in the next: each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """`VAKSAM_TEST_DB=path` keeps the SQLite test database in a file, for `--reuse-db`.

@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from people.access import require_permission
 from people.access_log import Purpose, record_access
 from people.models import Employee, PersonalDataAccess
+from vaksam.widgets import DateInput
 
 PERMISSION = "privacy.view_access_log"
 MAX_MATCHES = 20
@@ -50,13 +51,13 @@ class AccessLogFilter(forms.Form):
     start = forms.DateField(
         label=gettext_lazy("Från och med"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": gettext_lazy("Skriv datumet som ÅÅÅÅ-MM-DD.")},
     )
     end = forms.DateField(
         label=gettext_lazy("Till och med"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"invalid": gettext_lazy("Skriv datumet som ÅÅÅÅ-MM-DD.")},
     )
 

@@ -59,6 +59,10 @@ HOLE = "\x00"
 TEMPLATE_ALLOWED = {
     # The product's name is a proper name, the same in every language.
     "Vaksam",
+    # The language switcher names each language in itself, with its lang (footer.html).
+    "Svenska",
+    "English",
+    "Language",
 }
 
 

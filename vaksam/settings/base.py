@@ -23,6 +23,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "vaksam",
     "files",
     "content",
     "people",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "content.site_frame.SiteFrameMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in person's saved language, over LocaleMiddleware's cookie or browser guess.
+    "vaksam.i18n.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # An expired session ends before anything else looks at who is signed in.
     "identity.session_timeout.SessionTimeoutMiddleware",
@@ -224,6 +227,9 @@ OIDC_STORE_ID_TOKEN = True
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Wagtail's admin offers the site's languages only, so one saved choice serves both (vaksam.i18n).
+# Each name in its own language, as the language switcher shows it.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 TIME_ZONE = "Europe/Stockholm"
 # The project's named date formats, the same names in Swedish and English (README, "Dates").
 FORMAT_MODULE_PATH = ["vaksam.formats"]

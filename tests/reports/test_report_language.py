@@ -1,0 +1,50 @@
+"""The follow-up report in the language of the person who asks for it, also when the worker
+builds it."""
+
+import io
+import zipfile
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail.users.models import UserProfile
+
+from reports.models import ReportBundle
+from reports.tasks import build_report_bundle
+from tests.catalogue import use_english
+from tests.reports.conftest import PERIOD
+from tests.reports.test_exports import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def english_reader(hr_client, settings, tmp_path):
+    use_english(settings, tmp_path / "locale", {"Uppföljningsrapport": "Follow-up report"})
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="hr-analytiker"))
+    profile.preferred_language = "en"
+    profile.save()
+    return hr_client
+
+
+def test_the_report_pdf_is_in_the_readers_language(english_reader, org):
+    response = english_reader.get(reverse("reports:report"), {"org_unit": org.a.pk, **PERIOD})
+    assert "Follow-up report: Nämnd A" in pdf_text(response.content)
+
+
+@override_settings(REPORT_ZIP_INLINE_LIMIT=1)
+def test_reports_built_in_the_background_are_in_the_requesters_language(
+    english_reader, org, private_root, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        english_reader.post(reverse("reports:bundles"), PERIOD)
+    bundle = ReportBundle.objects.get()
+    with translation.override("sv"):  # the worker: no request, no reader's language
+        build_report_bundle.call(bundle.pk)
+    download = english_reader.get(reverse("reports:bundle_download", args=[bundle.pk]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
+    texts = [pdf_text(archive.read(name)) for name in archive.namelist()]
+    assert len(texts) == 2
+    assert all("Follow-up report: Nämnd" in text for text in texts)

@@ -1,0 +1,27 @@
+"""`{% content_lang page %}`: the lang attribute of content written in another language than the
+interface's (CMS content exists in Swedish only, the interface also in English)."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from vaksam.i18n import content_lang_attribute
+
+register = template.Library()
+
+
+@register.simple_tag
+def content_lang(obj=None) -> str:
+    """` lang="sv"` when the object's content (a page, else the site's) is not in the interface's
+    language, else nothing (vaksam.i18n.content_language)."""
+    return content_lang_attribute(obj)
+
+
+@register.filter
+def in_content_language(title, obj=None):
+    """A content title inside a translated sentence ("The questions in Hot och våld"): wrapped
+    in a span with the content's lang when it differs from the interface's, else as it is."""
+    attribute = content_lang_attribute(obj)
+    if not attribute:
+        return title
+    return format_html("<span{}>{}</span>", mark_safe(attribute), title)  # noqa: S308 - our attribute
