@@ -57,6 +57,18 @@ def _no_remembered_languages():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _interface_language_reset():
+    """A request in English leaves English active in the thread (Django activates a language
+    per request and never resets it): later code called directly would speak English. Each
+    test starts and ends in the default language."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     """`VAKSAM_TEST_DB=path` keeps the SQLite test database in a file, for `--reuse-db`.
