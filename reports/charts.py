@@ -9,6 +9,9 @@ and for copying.
 
 from dataclasses import dataclass
 
+# Characters: a label this long fits beside its bar at 40 % of a 320 px screen.
+SHORT_LABEL = 12
+
 
 @dataclass
 class Bar:
@@ -27,7 +30,10 @@ def bar_chart(items: list[tuple[str, float | None, str]], *, maximum: float | No
         "bars": [
             Bar(label=label, text=text, width=f"{_share(value, maximum):.1f}")
             for label, value, text in items
-        ]
+        ],
+        # Short labels (months) keep their place beside the bars on a phone; longer ones
+        # (units, roles) go above them there, rather than break inside a word.
+        "long_labels": any(len(label) > SHORT_LABEL for label, _, _ in items),
     }
 
 

@@ -15,6 +15,9 @@ def test_a_long_label_is_kept_whole_and_each_bar_is_a_share_of_the_maximum():
     assert labels == ["Myndighetsutövande handläggare", "Chef", "Alla"]
     # A value above the maximum fills its track and no more.
     assert [bar.width for bar in chart["bars"]] == ["19.0", "0.0", "100.0"]
+    # The long label goes above the bars on a phone; months keep their place beside them.
+    assert chart["long_labels"]
+    assert not bar_chart([("2026-11", 3, "3"), ("2026-12", 5, "5")])["long_labels"]
 
 
 def test_the_chart_writes_its_labels_as_text_and_its_lengths_with_a_dot_in_swedish():
