@@ -3,7 +3,7 @@ greyscale.
 
 The labels and values are HTML text at the page's own size, so they never shrink with the chart
 and a long label wraps instead of being cut. Each bar carries its value as text, so nothing
-depends on colour, and every chart sits beside a table with the same numbers for screen readers
+depends on colour, and every chart goes with a table of the same numbers for screen readers
 and for copying.
 """
 
