@@ -1,49 +1,41 @@
-"""Bar charts as inline SVG, drawn on the server: no script, no CDN, readable in greyscale.
+"""Bar charts drawn on the server in HTML, each bar a small SVG: no script, no CDN, readable in
+greyscale.
 
-Each bar carries its value as text, so nothing depends on colour, and every chart sits beside
-a table with the same numbers for screen readers and for copying.
+The labels and values are HTML text at the page's own size, so they never shrink with the chart
+and a long label wraps instead of being cut. Each bar carries its value as text, so nothing
+depends on colour, and every chart goes with a table of the same numbers for screen readers
+and for copying.
 """
 
 from dataclasses import dataclass
 
-ROW_HEIGHT = 28
-LABEL_WIDTH = 190
-BAR_AREA = 300
-VALUE_WIDTH = 70
+# Characters: a label this long fits beside its bar at 40 % of a 320 px screen.
+SHORT_LABEL = 12
 
 
 @dataclass
 class Bar:
     label: str
     text: str
-    y: int
-    # Text, not float: the Swedish locale would write "12,5" into the SVG.
+    # The bar's length as a share of the longest possible, in per cent. Text, not float: the
+    # Swedish locale would write "12,5" into the SVG.
     width: str
-    value_x: int
 
 
 def bar_chart(items: list[tuple[str, float | None, str]], *, maximum: float | None = None) -> dict:
-    """Geometry for `reports/components/bar_chart.html` from (label, value, shown text) items."""
+    """The bars for `reports/components/bar_chart.html` from (label, value, shown text) items."""
     values = [value for _, value, _ in items if value is not None]
     maximum = maximum or max(values, default=0) or 1
-    bars = [
-        Bar(
-            label=label if len(label) <= 28 else label[:27] + "…",
-            text=text,
-            y=index * ROW_HEIGHT,
-            width=f"{_width(value, maximum):.1f}",
-            value_x=LABEL_WIDTH + round(_width(value, maximum)) + 6,
-        )
-        for index, (label, value, text) in enumerate(items)
-    ]
     return {
-        "bars": bars,
-        "height": max(len(bars), 1) * ROW_HEIGHT,
-        "width": LABEL_WIDTH + BAR_AREA + VALUE_WIDTH,
-        "label_width": LABEL_WIDTH,
-        "bar_height": ROW_HEIGHT - 8,
+        "bars": [
+            Bar(label=label, text=text, width=f"{_share(value, maximum):.1f}")
+            for label, value, text in items
+        ],
+        # Short labels (months) keep their place beside the bars on a phone; longer ones
+        # (units, roles) go above them there, rather than break inside a word.
+        "long_labels": any(len(label) > SHORT_LABEL for label, _, _ in items),
     }
 
 
-def _width(value: float | None, maximum: float) -> float:
-    return 0.0 if value is None else BAR_AREA * value / maximum
+def _share(value: float | None, maximum: float) -> float:
+    return 0.0 if value is None else min(100.0, 100 * value / maximum)

@@ -164,8 +164,16 @@ class FollowUpFilterSet(django_filters.FilterSet):
         empty_label=_("Alla"),
         widget=FastSelect,
     )
-    start = django_filters.DateFilter(label=_("Från"), widget=DateInput())
-    end = django_filters.DateFilter(label=_("Till"), widget=DateInput())
+    start = django_filters.DateFilter(
+        label=_("Från"),
+        widget=DateInput(),
+        help_text=_("ÅÅÅÅ-MM-DD"),
+    )
+    end = django_filters.DateFilter(
+        label=_("Till"),
+        widget=DateInput(),
+        help_text=_("ÅÅÅÅ-MM-DD"),
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=ComplianceStatus.Status.choices,
@@ -190,6 +198,9 @@ class FollowUpFilterSet(django_filters.FilterSet):
             (pk, unit_label(depth, name))
             for pk, depth, name in scope.units().values_list("pk", "depth", "name")
         ]
+        # Before any choice, the fields show the period the figures cover.
+        for name, day in zip(("start", "end"), default_period(), strict=True):
+            self.form.fields[name].initial = day
         self.form.helper = FormHelper()
         self.form.helper.form_method = "get"
         self.form.helper.form_class = "follow-up-filters"

@@ -1,29 +1,20 @@
 """Form widgets shared by the apps."""
 
-import re
-from datetime import date
-
 from django import forms
-
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class DateInput(forms.DateInput):
-    """An HTML date input. A value typed wrong ("nej" in the address) is left out rather than
-    echoed: the browser would drop it anyway, and value="nej" is invalid HTML; the field's
-    error message still says what was wrong."""
+    """A date as text, written and shown as an ISO date (2026-11-30).
 
-    input_type = "date"
+    Not `type="date"`: the browser draws that in its own language's format, not the page's, so
+    an English-speaking browser shows 11/30/2026 on a Swedish page. A text input shows what it
+    holds, the same for every visitor. Give the field a hint with the format (ÅÅÅÅ-MM-DD); a
+    value typed wrong comes back as typed, beside the field's error, to be corrected.
+    """
+
+    input_type = "text"
 
     def __init__(self, attrs=None):
+        # No spelling marks under a date, and no stored entries offered from other forms.
+        attrs = {"autocomplete": "off", "spellcheck": "false"} | (attrs or {})
         super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-    def format_value(self, value):
-        value = super().format_value(value)
-        if value is None or not ISO_DATE.fullmatch(value):
-            return None
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return None
-        return value

@@ -52,12 +52,14 @@ class AccessLogFilter(forms.Form):
         label=gettext_lazy("Från och med"),
         required=False,
         widget=DateInput(),
+        help_text=gettext_lazy("ÅÅÅÅ-MM-DD"),
         error_messages={"invalid": gettext_lazy("Skriv datumet som ÅÅÅÅ-MM-DD.")},
     )
     end = forms.DateField(
         label=gettext_lazy("Till och med"),
         required=False,
         widget=DateInput(),
+        help_text=gettext_lazy("ÅÅÅÅ-MM-DD"),
         error_messages={"invalid": gettext_lazy("Skriv datumet som ÅÅÅÅ-MM-DD.")},
     )
 

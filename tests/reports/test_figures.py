@@ -1,13 +1,17 @@
 """The dashboards' numbers equal what one counts by hand in the small organisation."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.test import override_settings
 from django.urls import reverse
 
 from quizzes.models import QuizAnswer, QuizAttempt
 from tests.reports.conftest import PERIOD
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def figures(group):
@@ -98,6 +102,18 @@ def test_a_bad_date_gets_a_swedish_message_and_the_default_period(hr_client, org
     assert response.status_code == 400
     assert "Fyll i ett giltigt datum" in response.content.decode()
     assert len(response.context["months"]) == 12
+
+    # The typo stays in the field beside its message, to be corrected rather than retyped.
+    assert 'name="start" value="inte-ett-datum"' in response.content.decode()
+
+
+def test_the_period_fields_show_the_period_in_iso_before_any_choice(hr_client, org):
+    """As text, not type="date": a browser draws a date input in its own language's format."""
+    with time_machine.travel(datetime(2026, 6, 1, 12, 0, tzinfo=STOCKHOLM), tick=False):
+        form = hr_client.get(reverse("reports:trend")).context["filter"].form
+    assert str(form["start"]).startswith('<input type="text" name="start" value="2025-07-01"')
+    assert 'name="end" value="2026-06-01"' in str(form["end"])
+    assert form["start"].help_text == form["end"].help_text == "ÅÅÅÅ-MM-DD"
 
 
 @override_settings(ANONYMITY_MIN_GROUP=3)
