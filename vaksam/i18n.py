@@ -6,6 +6,7 @@ not signed in has Django's language cookie (then Accept-Language, then Swedish).
 """
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -92,6 +93,15 @@ def remember(user, language: str) -> None:
         profile.preferred_language = language
         profile.save(update_fields=["preferred_language"])
     cache.set(_cache_key(user.pk), language, TIMEOUT)
+
+
+@receiver(user_logged_in)
+def _keep_the_visitors_choice(sender, request, user, **kwargs):
+    # A language chosen before signing in (the cookie) becomes the person's own, unless they
+    # have saved one: an earlier choice, made while signed in, is theirs on every device.
+    chosen = supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)) if request else None
+    if chosen and not UserProfile.get_for_user(user).preferred_language:
+        remember(user, chosen)
 
 
 @receiver(post_save, sender=UserProfile)

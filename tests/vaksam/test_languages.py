@@ -105,6 +105,31 @@ def test_a_signed_in_persons_choice_is_saved_and_follows_them_to_another_device_
     assert html_lang(admin).startswith("en")
 
 
+def sign_in(client, user):
+    """The login form (force_login's request carries no cookie)."""
+    response = client.post(
+        reverse("login"), {"username": user.username, "password": "secret-password"}
+    )
+    assert response.status_code == 302
+
+
+def test_a_language_chosen_before_signing_in_is_saved_to_the_profile(client, home_page):
+    user = UserFactory(username="utan-val")
+    choose(client, "en", "/")
+    sign_in(client, user)
+    assert UserProfile.get_for_user(user).preferred_language == "en"
+    elsewhere = Client()
+    elsewhere.force_login(user)
+    assert html_lang(elsewhere.get("/")) == "en"
+
+
+def test_signing_in_keeps_a_language_the_person_saved_before(client, home_page):
+    user = prefers(UserFactory(), "sv")
+    choose(client, "en", "/")
+    sign_in(client, user)
+    assert UserProfile.get_for_user(user).preferred_language == "sv"
+
+
 def test_the_saved_language_wins_over_the_cookie_and_is_read_from_the_cache(client, home_page):
     user = prefers(UserFactory(), "en")
     client.cookies["django_language"] = "sv"
