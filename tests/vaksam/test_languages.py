@@ -82,6 +82,19 @@ def test_a_visitor_who_chooses_english_gets_the_next_page_in_english_by_cookie(c
     assert "Cookie" in page["Vary"] and "Accept-Language" in page["Vary"]
 
 
+def test_the_language_cookie_lasts_a_year_and_is_not_sent_from_other_sites(client, home_page):
+    cookie = choose(client, "en", "/").cookies["django_language"]
+    assert cookie["max-age"] == 60 * 60 * 24 * 365
+    assert cookie["samesite"] == "Lax"
+
+
+def test_a_language_the_site_does_not_offer_is_not_stored(client, home_page):
+    response = choose(client, "de", "/")
+    assert response.status_code == 302
+    assert "django_language" not in response.cookies
+    assert html_lang(client.get("/")) == "sv"
+
+
 def test_every_page_offers_the_switcher_each_language_named_in_itself(client, home_page):
     html = client.get("/").content.decode()
     assert f'action="{reverse("choose_language")}"' in html
