@@ -82,7 +82,9 @@ def saved_language(user_id) -> str | None:
             .values_list("preferred_language", flat=True)
             .first()
         ) or ""
-        cache.set(key, language, TIMEOUT)
+        # add, not set: a choice saved meanwhile (remember() sets the key after the profile's
+        # save deleted it) must not be overwritten by the value read before it.
+        cache.add(key, language, TIMEOUT)
     return supported(language)
 
 

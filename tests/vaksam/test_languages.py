@@ -154,6 +154,30 @@ def test_the_saved_language_wins_over_the_cookie_and_is_read_from_the_cache(clie
     assert not [q for q in queries.captured_queries if "wagtailusers_userprofile" in q["sql"]]
 
 
+def test_a_cache_miss_does_not_overwrite_a_choice_saved_meanwhile(monkeypatch):
+    from django.core.cache import cache
+
+    from vaksam.i18n import remember, saved_language
+
+    user = prefers(UserFactory(), "sv")
+    writes = {name: getattr(cache, name) for name in ("add", "set")}
+
+    def chosen_meanwhile(name):
+        def write(*args, **kwargs):
+            # The profile was read ("sv"); before it is cached, the person chooses English.
+            monkeypatch.undo()
+            remember(user, "en")
+            return writes[name](*args, **kwargs)
+
+        return write
+
+    cache.delete(f"vaksam:language:{user.pk}")
+    for name in writes:
+        monkeypatch.setattr(cache, name, chosen_meanwhile(name))
+    saved_language(user.pk)
+    assert saved_language(user.pk) == "en"
+
+
 def test_an_unsafe_next_is_refused(client, home_page):
     response = choose(client, "en", "https://elak.example/")
     assert response.status_code == 302
