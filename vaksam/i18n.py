@@ -68,6 +68,14 @@ def content_lang_attribute(obj=None) -> str:
     return format_html(' lang="{}"', language)
 
 
+def interface_lang_attribute(obj=None) -> str:
+    """` lang="en"` for interface text inside content marked with its own language (a block's
+    "Show reflection" in a Swedish StreamField on an English page), else nothing."""
+    if not content_lang_attribute(obj):
+        return ""
+    return format_html(' lang="{}"', translation.get_language())
+
+
 def _cache_key(user_id) -> str:
     return f"vaksam:language:{user_id}"
 

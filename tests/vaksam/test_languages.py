@@ -324,6 +324,21 @@ def test_a_module_page_in_english_says_its_content_is_swedish_and_marks_it(clien
     assert f"<h1>{course.intro_module.title}</h1>" in html
 
 
+@pytest.mark.parametrize("template", ["blocks/dilemma_block.html", "blocks/video_block.html"])
+def test_a_blocks_own_interface_text_is_marked_with_the_interface_language(template):
+    """Inside the StreamField marked lang="sv", "Show reflection" is English (WCAG 3.1.2)."""
+    from django.template.loader import render_to_string
+
+    value = {"title": "Ett dilemma", "situation": "", "question": "", "reflection": ""}
+    value |= {"video": {"url": ""}, "transcript": ""}
+    with translation.override("en"):
+        english = render_to_string(template, {"value": value, "id": "x"})
+    with translation.override("sv"):
+        swedish = render_to_string(template, {"value": value, "id": "x"})
+    assert '<summary lang="en">' in english
+    assert "<summary>" in swedish and "lang=" not in swedish
+
+
 def test_a_content_title_inside_a_translated_sentence_is_marked_swedish_in_english():
     from django.template import Context, Template
 
