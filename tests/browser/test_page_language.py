@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import DEMO_PASSWORD
-from tests.browser.gate import PAGES
+from tests.browser.gate import PAGES, expect_answer
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.mo"
@@ -256,7 +256,7 @@ def test_every_page_is_in_the_language_asked_for(pages_in, language, username, p
         log_in(page, username)
     problems = []
     for path in paths:
-        page.goto(path)
+        expect_answer(page.goto(path), username, path)
         page.eval_on_selector_all("details", "els => els.forEach(el => el.open = true)")
         problems += language_problems(
             path, language, page.evaluate(TEXTS_JS), names, forbidden, titles, marked=marked

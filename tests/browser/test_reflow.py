@@ -6,7 +6,7 @@ One login per user: the pages are walked user by user, and every failing page is
 
 import pytest
 
-from tests.browser.gate import PAGES
+from tests.browser.gate import PAGES, expect_answer
 from tests.browser.reflow import REFLOW_HEIGHT, REFLOW_WIDTH, assert_reflows, reflow_faults
 
 USERS = list(dict.fromkeys(username for username, _ in PAGES))
@@ -41,7 +41,7 @@ def test_no_page_scrolls_sideways_at_320_px(page, login, username):
         login(username)
     faults = []
     for path in [path for user, path in PAGES if user == username]:
-        page.goto(path)
+        expect_answer(page.goto(path), username, path)
         # Open every disclosure: what it hides must reflow too.
         page.eval_on_selector_all("details", "els => els.forEach(el => el.open = true)")
         if fault := reflow_faults(page):
