@@ -115,3 +115,24 @@ def test_a_table_scrolling_in_a_named_focusable_region_passes(browser):
     )
     assert_reflows(page)
     page.close()
+
+
+@pytest.mark.usefixtures("gate_settings")
+def test_stacked_cards_keep_their_table_roles(page, login):
+    """Safari drops a table's semantics when its display changes: the roles keep them."""
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": REFLOW_HEIGHT})
+    login("medarbetare")
+    page.goto("/kurstillfallen/")
+    roles = page.eval_on_selector(
+        "table.table-stack",
+        """table => ({
+            table: table.getAttribute('role'),
+            rows: [...table.querySelectorAll('tr')].map(el => el.getAttribute('role')),
+            headers: [...table.querySelectorAll('th')].map(el => el.getAttribute('role')),
+            cells: [...table.querySelectorAll('td')].map(el => el.getAttribute('role')),
+            groups: [...table.querySelectorAll('thead, tbody')].map(el => el.getAttribute('role')),
+        })""",
+    )
+    assert roles["table"] == "table" and roles["cells"]
+    assert set(roles["rows"]) == {"row"} and set(roles["headers"]) == {"columnheader"}
+    assert set(roles["cells"]) == {"cell"} and set(roles["groups"]) == {"rowgroup"}
