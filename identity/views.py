@@ -46,7 +46,10 @@ def choose_language(request):
     and into Wagtail's admin."""
     response = set_language(request)
     language = supported(request.POST.get("language"))
-    if language and request.user.is_authenticated:
+    if not language:
+        # set_language stores any language Django itself has a catalogue for (`de`).
+        response.cookies.pop(settings.LANGUAGE_COOKIE_NAME, None)
+    elif request.user.is_authenticated:
         remember(request.user, language)
     return response
 

@@ -16,7 +16,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -64,6 +64,12 @@ KINDS = {
     **{k.value: k.value for k in OrgUnit.Kind},
     **{str(k.label).lower(): k.value for k in OrgUnit.Kind},
 }
+
+
+def _kind_names() -> list[str]:
+    # The types as the file spells them: Swedish, whatever the interface's language.
+    with translation.override("sv"):
+        return [str(kind.label).lower() for kind in OrgUnit.Kind]
 
 
 @dataclass(frozen=True)
@@ -225,17 +231,12 @@ def plan_units(dataset: tablib.Dataset, errors: list[RowError]) -> list[UnitRow]
                 RowError(sheet, number, _("Namn saknas för enheten %(code)s.") % {"code": code})
             )
         if kind_text not in KINDS:
-            errors.append(
-                RowError(
-                    sheet,
-                    number,
-                    _(
-                        "Okänd typ ”%(kind)s”. Använd kommun, nämnd, förvaltning, bolag, "
-                        "avdelning eller enhet."
-                    )
-                    % {"kind": kind_text},
-                )
+            # The translated sentence is trusted HTML; the type from the file is escaped.
+            message = mark_safe(  # noqa: S308
+                _("Okänd typ ”%(kind)s”. Använd en av: %(kinds)s.")
+                % {"kind": escape(kind_text), "kinds": headings(_kind_names())}
             )
+            errors.append(RowError(sheet, number, message))
         rows.append(UnitRow(number, code, name, KINDS.get(kind_text, ""), parent))
     in_file = {row.code: row for row in rows}
     for row in rows:

@@ -20,6 +20,8 @@ class QuestionStats:
     correct: int
     most_chosen_wrong: str | None
     most_chosen_wrong_count: int
+    # A true/false question's answers are the interface's words ("True"), not the content's.
+    wrong_is_label: bool = False
 
     # How many different people answered: the anonymity minimum counts people, not answers,
     # or one person trying five times would make a group of five.
@@ -154,6 +156,7 @@ def _module_stats(
     module_id, current, totals, wrong_choices, small_blocks=frozenset()
 ) -> list[QuestionStats]:
     texts = {q["id"]: q["question"] for q in current}
+    true_false = {q["id"] for q in current if q.get("type") == "true_false"}
     option_texts = {o["id"]: o["text"] for q in current for o in q["options"]}
     correct_ids = {q["id"]: {o["id"] for o in q["options"] if o["correct"]} for q in current}
     answered_ids = {question_id for (mid, question_id) in totals if mid == module_id}
@@ -188,6 +191,7 @@ def _module_stats(
                 correct=row["correct"],
                 most_chosen_wrong=option_texts.get(top[0][0], "–") if top else None,
                 most_chosen_wrong_count=top[0][1] if top else 0,
+                wrong_is_label=question_id in true_false,
                 people=row["people"],
                 too_few=too_few,
             )

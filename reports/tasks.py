@@ -2,6 +2,7 @@
 build while one waits."""
 
 from django.http import QueryDict
+from django.utils import translation
 from django_tasks import task
 from wagtail.models import Site
 
@@ -62,4 +63,6 @@ def build_people_export(export_id: int) -> None:
         export.employee_ids = sorted(named)
         export.save(update_fields=["employee_ids"])
 
-    export.build(f"personer.{export.export_format}", write)
+    # The worker has no request: the headings and statuses in the language of who asked.
+    with translation.override(language_for(export.requested_by)):
+        export.build(f"personer.{export.export_format}", write)

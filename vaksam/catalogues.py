@@ -78,9 +78,16 @@ def compile_messages(locale: Path, into: Path) -> None:
         run("msgfmt", "--check-format", "-o", str(target), str(po_file(locale, language)))
 
 
+class ToolFailed(Exception):
+    """A gettext tool refused a catalogue; the message is what it said (the line at fault)."""
+
+
 def run(*command: str) -> str:
     # gettext's own tools with paths from this module: nothing from outside.
-    return subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    result = subprocess.run(command, capture_output=True, text=True)  # noqa: S603
+    if result.returncode:
+        raise ToolFailed(f"{command[0]} failed:\n{result.stderr.strip()}")
+    return result.stdout
 
 
 def entries(po_text: str) -> list[str]:
@@ -93,6 +100,17 @@ def entries(po_text: str) -> list[str]:
 def catalogue(mo_file: Path) -> dict:
     with mo_file.open("rb") as handle:
         return dict(gettext.GNUTranslations(handle)._catalog)
+
+
+def empty_forms(mo_file: Path) -> list[str]:
+    """The msgids with a translation left empty in a compiled catalogue: a plural entry with
+    one form filled passes `msgattrib --untranslated`, and ngettext then returns ''."""
+    found = []
+    for key, text in catalogue(mo_file).items():
+        msgid = key[0] if isinstance(key, tuple) else key  # a plural form: (msgid, index)
+        if msgid and not text and msgid not in found:
+            found.append(msgid)
+    return found
 
 
 def check() -> list[str]:
@@ -130,6 +148,12 @@ def check() -> list[str]:
         for language in LANGUAGES:
             mo = LOCALE / language / "LC_MESSAGES" / "django.mo"
             fresh = compiled / language / "LC_MESSAGES" / "django.mo"
+            if empty := empty_forms(fresh):
+                shown = "\n".join(f"    {msgid!r}" for msgid in empty[:10])
+                problems.append(
+                    f"locale/{language}: {len(empty)} entries with an empty plural form, "
+                    f"among them:\n{shown}"
+                )
             if not mo.exists() or catalogue(mo) != catalogue(fresh):
                 problems.append(
                     f"locale/{language}: django.mo is not the compiled django.po "
@@ -147,14 +171,21 @@ def main(arguments: list[str]) -> int:
         sys.stderr.write("gettext is needed: apt-get install gettext\n")
         return 1
     if "--check" in arguments:
-        problems = check()
+        try:
+            problems = check()
+        except ToolFailed as failure:
+            problems = [str(failure)]
         for problem in problems:
             sys.stderr.write(problem + "\n")
         if not problems:
             sys.stdout.write("The translation catalogues are up to date, complete and compiled.\n")
         return 1 if problems else 0
-    make_messages(ROOT)
-    compile_messages(LOCALE, LOCALE)
+    try:
+        make_messages(ROOT)
+        compile_messages(LOCALE, LOCALE)
+    except ToolFailed as failure:
+        sys.stderr.write(f"{failure}\n")
+        return 1
     return 0
 
 

@@ -6,6 +6,7 @@ not signed in has Django's language cookie (then Accept-Language, then Swedish).
 """
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -67,6 +68,14 @@ def content_lang_attribute(obj=None) -> str:
     return format_html(' lang="{}"', language)
 
 
+def interface_lang_attribute(obj=None) -> str:
+    """` lang="en"` for interface text inside content marked with its own language (a block's
+    "Show reflection" in a Swedish StreamField on an English page), else nothing."""
+    if not content_lang_attribute(obj):
+        return ""
+    return format_html(' lang="{}"', translation.get_language())
+
+
 def _cache_key(user_id) -> str:
     return f"vaksam:language:{user_id}"
 
@@ -81,7 +90,9 @@ def saved_language(user_id) -> str | None:
             .values_list("preferred_language", flat=True)
             .first()
         ) or ""
-        cache.set(key, language, TIMEOUT)
+        # add, not set: a choice saved meanwhile (remember() sets the key after the profile's
+        # save deleted it) must not be overwritten by the value read before it.
+        cache.add(key, language, TIMEOUT)
     return supported(language)
 
 
@@ -92,6 +103,15 @@ def remember(user, language: str) -> None:
         profile.preferred_language = language
         profile.save(update_fields=["preferred_language"])
     cache.set(_cache_key(user.pk), language, TIMEOUT)
+
+
+@receiver(user_logged_in)
+def _keep_the_visitors_choice(sender, request, user, **kwargs):
+    # A language chosen before signing in (the cookie) becomes the person's own, unless they
+    # have saved one: an earlier choice, made while signed in, is theirs on every device.
+    chosen = supported(request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)) if request else None
+    if chosen and not UserProfile.get_for_user(user).preferred_language:
+        remember(user, chosen)
 
 
 @receiver(post_save, sender=UserProfile)

@@ -1,8 +1,12 @@
 """The pages of the accessibility gate, shared by every check that runs over all of them (axe,
 reflow at 320 px, the W3C checker, the language of the page).
 
-To add a page to the gate, add one line to PAGES: (who is logged in, or None, and the path).
+To add a page to the gate, add one line to PAGES: (who is logged in, or None, and the path),
+and to STATUS if it answers other than 200. Each check asks `expect_answer` about every page it
+fetches: a page that starts to redirect to the login page or to fail must not pass unseen.
 """
+
+from urllib.parse import urlsplit
 
 MODULES = "/kurser/otillaten-paverkan"
 
@@ -76,3 +80,30 @@ PAGES = [
     ("dataskydd", "/admin/dataskydd/registerforteckning/"),
     ("dataskydd", "/admin/dataskydd/registerforteckning/?utskrift=1"),
 ]
+
+# The pages of the gate that do not answer 200, with what they answer.
+STATUS = {
+    (None, "/finns-inte/"): 404,
+    (None, "/intyg/verifiera/ABCD-EFGH-JKMN/"): 404,
+    (None, "/oidc/authenticate/"): 503,
+    (None, "/oidc/callback/?code=x&state=y"): 400,
+    ("medarbetare", f"{MODULES}/rekryteringskontroller/"): 403,
+    ("dataskydd", "/admin/dataskydd/loggar/?start=nej"): 400,
+    ("hr", "/uppfoljning/?start=nej"): 400,
+    ("medarbetare", "/uppfoljning/"): 403,
+}
+
+
+def expect_answer(response, username, path) -> None:
+    """The page answered what the gate expects, at the address asked for (no redirect, say to
+    the login page). `response`: Playwright's, from page.goto or page.request.get."""
+    who = username or "a visitor"
+    assert response is not None, f"{path} as {who}: no answer"
+    expected = STATUS.get((username, path), 200)
+    assert response.status == expected, (
+        f"{path} as {who}: HTTP {response.status}, expected {expected}"
+    )
+    final, asked = urlsplit(response.url), urlsplit(path)
+    assert (final.path, final.query) == (asked.path, asked.query), (
+        f"{path} as {who}: ended at {response.url}"
+    )

@@ -6,7 +6,7 @@ The pages are listed in tests/browser/gate.py.
 import pytest
 
 from tests.browser.axe import assert_accessible
-from tests.browser.gate import PAGES
+from tests.browser.gate import PAGES, expect_answer
 
 
 @pytest.mark.parametrize(("username", "path"), PAGES)
@@ -14,7 +14,7 @@ from tests.browser.gate import PAGES
 def test_page_has_no_wcag_violations(page, login, username, path):
     if username:
         login(username)
-    page.goto(path)
+    expect_answer(page.goto(path), username, path)
     # Open every disclosure so the hidden reflections and answers are checked too.
     page.eval_on_selector_all("details", "els => els.forEach(el => el.open = true)")
     assert_accessible(page)
@@ -32,3 +32,20 @@ def test_the_register_extract_file_has_no_wcag_violations(page, login):
     with zipfile.ZipFile(io.BytesIO(extract.zip_bytes(built))) as archive:
         page.set_content(archive.read("uppgifter.html").decode())
     assert_accessible(page)
+
+
+def test_the_gate_fails_a_page_that_redirects_or_answers_otherwise():
+    from types import SimpleNamespace
+
+    def answer(status, url):
+        return SimpleNamespace(status=status, url=f"http://127.0.0.1:8000{url}")
+
+    expect_answer(answer(200, "/mina-kurser/"), "medarbetare", "/mina-kurser/")
+    expect_answer(answer(403, "/uppfoljning/"), "medarbetare", "/uppfoljning/")
+    login = answer(200, "/konto/logga-in/?next=/mina-kurser/")
+    with pytest.raises(AssertionError, match="ended at .*/konto/logga-in/"):
+        expect_answer(login, "medarbetare", "/mina-kurser/")
+    with pytest.raises(AssertionError, match="HTTP 500, expected 200"):
+        expect_answer(answer(500, "/mina-kurser/"), "medarbetare", "/mina-kurser/")
+    with pytest.raises(AssertionError, match="HTTP 200, expected 403"):
+        expect_answer(answer(200, "/uppfoljning/"), "medarbetare", "/uppfoljning/")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.gate import PAGES
+from tests.browser.gate import PAGES, expect_answer
 
 VNU_JAR = Path(__file__).parent / "html_checker/node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -71,6 +71,7 @@ def test_every_page_of_the_gate_is_valid_html(page, login, tmp_path):
                 login(username)
             current_user = username
         response = page.request.get(path)
+        expect_answer(response, username, path)
         file = tmp_path / f"page{number:02d}.html"
         file.write_text(response.text(), encoding="utf-8")
         files[file.name] = f"{path} as {username or 'anonymous'} (HTTP {response.status})"

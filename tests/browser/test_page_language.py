@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import DEMO_PASSWORD
-from tests.browser.gate import PAGES
+from tests.browser.gate import PAGES, expect_answer
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "locale" / "en" / "LC_MESSAGES" / "django.mo"
@@ -89,10 +89,11 @@ def grouped_pages():
     return list(by_user.items())
 
 
-def catalogue_fragments() -> dict[str, set[str]]:
+def catalogue_fragments(*, whole: bool = False) -> dict[str, set[str]]:
     """For a page in each language, the catalogue text of the other that must not be on it:
     the Swedish msgids whose English differs and that English, cut at placeholders and markup
-    into fragments of several words; a fragment both languages share is left out."""
+    into fragments of several words; a fragment both languages share is left out. `whole`
+    adds each entry without placeholders whole, however short."""
     with CATALOGUE.open("rb") as handle:
         entries = gettext.GNUTranslations(handle)._catalog
     fragments = {"sv": set(), "en": set()}
@@ -102,6 +103,8 @@ def catalogue_fragments() -> dict[str, set[str]]:
         if not msgid or not english or english == msgid:
             continue
         for language, text in (("sv", msgid), ("en", english)):
+            if whole and not PLACEHOLDER.search(text):
+                fragments[language].add(normalised(text))
             for part in PLACEHOLDER.split(text):
                 part = normalised(part or "")
                 if len(part.split()) >= MIN_WORDS:
@@ -164,19 +167,36 @@ def language_problems(
     names: tuple | None,
     forbidden: set[str],
     titles: tuple | None = None,
+    marked: dict[str, set[str]] | None = None,
 ) -> list[str]:
+    """`forbidden`: the other language's catalogue text, not to be in the page's own; `marked`:
+    for a part marked as another language, the catalogue text that is not in that language
+    (interface text inside CMS content marked lang="sv" on an English page is English)."""
     problems = []
     if page_texts["root"] != language:
         problems.append(f'{path}: <html lang="{page_texts["root"]}">, expected "{language}"')
     values = []
+    marked_values = defaultdict(list)
     for element_language, value in page_texts["texts"]:
         if element_language == f"title:{language}":
             # The document's title names a CMS page in its content language ("Hot och våld –
             # Vaksam"), and a title element cannot mark that part: a page's title is a name.
             value = titles[0].sub(" ", value) if titles else value
         elif element_language != language:
+            marked_values[element_language].append(value)
             continue
         values.append(value)
+    for element_language, texts in sorted(marked_values.items()):
+        # Interface text is mostly a whole text node ("Show reflection"), too short for a
+        # fragment: a node that is a whole catalogue entry counts too.
+        nodes = {normalised(text) for text in texts}
+        flat = normalised("\n".join(texts))
+        for wrong in sorted((marked or {}).get(element_language, ())):
+            long = len(wrong.split()) >= MIN_WORDS
+            if wrong in nodes or (
+                long and wrong in flat and re.search(rf"(?<!\w){re.escape(wrong)}(?!\w)", flat)
+            ):
+                problems.append(f"{path}: {wrong!r} marked as {element_language}")
     text = "\n".join(values)
     if names:
         text = names[0].sub(" ", text)
@@ -227,6 +247,8 @@ def test_every_page_is_in_the_language_asked_for(pages_in, language, username, p
     if not CATALOGUE.exists():
         pytest.fail(f"{CATALOGUE.relative_to(ROOT)} is missing: run `make messages`")
     forbidden = catalogue_fragments()[language]
+    # In a part marked as the other language, the interface's own catalogue text is wrong.
+    marked = catalogue_fragments(whole=True)
     names = proper_names()
     titles = page_titles()
     page = pages_in(language)
@@ -234,10 +256,10 @@ def test_every_page_is_in_the_language_asked_for(pages_in, language, username, p
         log_in(page, username)
     problems = []
     for path in paths:
-        page.goto(path)
+        expect_answer(page.goto(path), username, path)
         page.eval_on_selector_all("details", "els => els.forEach(el => el.open = true)")
         problems += language_problems(
-            path, language, page.evaluate(TEXTS_JS), names, forbidden, titles
+            path, language, page.evaluate(TEXTS_JS), names, forbidden, titles, marked=marked
         )
     assert not problems, f"Not all in {language} for {username or 'a visitor'}:\n" + "\n".join(
         problems
@@ -256,10 +278,18 @@ def test_the_language_check_finds_the_other_language_and_passes_names_and_marked
             ["en", "Anna Andersson, Personnel"],
             ["en", "Avdelningen för s…"],
             ["sv", "Otillåten påverkan och hot"],  # CMS content, marked lang="sv"
+            ["sv", "Text version of the video"],  # interface text wrongly marked lang="sv"
+            ["sv", "Show reflection"],
+            ["sv", "Show reflection on this"],  # a short entry is wrong only as a whole node
         ],
     }
-    problems = language_problems("/x/", "en", english_page, names, {"Ladda ner intyg som ZIP"})
+    marked = {"sv": {"Text version of the video", "Show reflection"}}
+    problems = language_problems(
+        "/x/", "en", english_page, names, {"Ladda ner intyg som ZIP"}, marked=marked
+    )
     assert problems == [
+        "/x/: 'Show reflection' marked as sv",
+        "/x/: 'Text version of the video' marked as sv",
         "/x/: catalogue text in sv: 'Ladda ner intyg som ZIP'",
         "/x/: sv words ['som'] in 'Ladda ner intyg som ZIP'",
         "/x/: sv words ['en', 'och'] in 'Välj en kurs och spara.'",

@@ -6,7 +6,7 @@ One login per user: the pages are walked user by user, and every failing page is
 
 import pytest
 
-from tests.browser.gate import PAGES
+from tests.browser.gate import PAGES, expect_answer
 from tests.browser.reflow import REFLOW_HEIGHT, REFLOW_WIDTH, assert_reflows, reflow_faults
 
 USERS = list(dict.fromkeys(username for username, _ in PAGES))
@@ -41,7 +41,7 @@ def test_no_page_scrolls_sideways_at_320_px(page, login, username):
         login(username)
     faults = []
     for path in [path for user, path in PAGES if user == username]:
-        page.goto(path)
+        expect_answer(page.goto(path), username, path)
         # Open every disclosure: what it hides must reflow too.
         page.eval_on_selector_all("details", "els => els.forEach(el => el.open = true)")
         if fault := reflow_faults(page):
@@ -115,3 +115,24 @@ def test_a_table_scrolling_in_a_named_focusable_region_passes(browser):
     )
     assert_reflows(page)
     page.close()
+
+
+@pytest.mark.usefixtures("gate_settings")
+def test_stacked_cards_keep_their_table_roles(page, login):
+    """Safari drops a table's semantics when its display changes: the roles keep them."""
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": REFLOW_HEIGHT})
+    login("medarbetare")
+    page.goto("/kurstillfallen/")
+    roles = page.eval_on_selector(
+        "table.table-stack",
+        """table => ({
+            table: table.getAttribute('role'),
+            rows: [...table.querySelectorAll('tr')].map(el => el.getAttribute('role')),
+            headers: [...table.querySelectorAll('th')].map(el => el.getAttribute('role')),
+            cells: [...table.querySelectorAll('td')].map(el => el.getAttribute('role')),
+            groups: [...table.querySelectorAll('thead, tbody')].map(el => el.getAttribute('role')),
+        })""",
+    )
+    assert roles["table"] == "table" and roles["cells"]
+    assert set(roles["rows"]) == {"row"} and set(roles["headers"]) == {"columnheader"}
+    assert set(roles["cells"]) == {"cell"} and set(roles["groups"]) == {"rowgroup"}

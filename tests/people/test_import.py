@@ -410,7 +410,8 @@ def test_every_kind_of_bad_unit_row_is_reported_exactly_and_blocks_the_import():
         (
             "Enheter",
             6,
-            "Okänd typ ”slott”. Använd kommun, nämnd, förvaltning, bolag, avdelning eller enhet.",
+            'Okänd typ ”slott”. Använd en av: <span lang="sv">kommun, nämnd, förvaltning, '
+            "bolag, avdelning, enhet</span>.",
         ),
         ("Enheter", 8, "Kod får vara högst 50 tecken."),
         ("Enheter", 7, "Överordnad enhet saknas finns inte."),

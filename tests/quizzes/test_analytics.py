@@ -249,3 +249,30 @@ def test_the_all_time_page_counts_every_tertial_together(answered, unit, setting
     stats = question_stats(answered)
     assert stats[0].people == 4 and stats[0].too_few is False
     assert stats[0].share_correct == pytest.approx(1 / 4)
+
+
+def test_a_true_false_questions_wrong_answer_is_marked_as_interface_text(settings):
+    """ "Sant"/"Falskt" are the interface's words: not marked as Swedish content on an English
+    page, where a multiple-choice option's text is."""
+    from collections import Counter
+
+    from quizzes.analytics import _module_stats
+
+    settings.ANONYMITY_MIN_GROUP = 1
+    options = [{"id": "true", "text": "True", "correct": True}]
+    options += [{"id": "false", "text": "False", "correct": False}]
+    choice = [
+        {"id": "a", "text": "Chefen", "correct": False},
+        {"id": "b", "text": "Ingen", "correct": True},
+    ]
+    current = [
+        {"id": "q1", "type": "true_false", "question": "Sant?", "options": options},
+        {"id": "q2", "type": "multiple_choice", "question": "Vem?", "options": choice},
+    ]
+    totals = {(1, q): {"answered": 2, "correct": 0, "people": 2} for q in ("q1", "q2")}
+    wrong = {(1, "q1"): Counter({"false": 2}), (1, "q2"): Counter({"a": 2})}
+    stats = _module_stats(1, current, totals, wrong)
+    assert [(s.most_chosen_wrong, s.wrong_is_label) for s in stats] == [
+        ("False", True),
+        ("Chefen", False),
+    ]

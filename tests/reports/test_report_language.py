@@ -9,10 +9,11 @@ from django.contrib.auth import get_user_model
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
-from reports.models import ReportBundle
-from reports.tasks import build_report_bundle
+from reports.models import PeopleExport, ReportBundle
+from reports.tasks import build_people_export, build_report_bundle
 from tests.catalogue import use_english
 from tests.reports.conftest import PERIOD
 from tests.reports.test_exports import pdf_text
@@ -48,3 +49,22 @@ def test_reports_built_in_the_background_are_in_the_requesters_language(
     texts = [pdf_text(archive.read(name)) for name in archive.namelist()]
     assert len(texts) == 2
     assert all("Follow-up report: Nämnd" in text for text in texts)
+
+
+def test_a_people_export_built_in_the_background_is_in_the_requesters_language(
+    hr_client, org, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    use_english(settings, tmp_path / "locale", {"Personer": "People", "Namn": "Name"})
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="hr-analytiker"))
+    profile.preferred_language = "en"
+    profile.save()
+    settings.EXPORT_INLINE_MAX_ROWS = 1
+    with django_capture_on_commit_callbacks(execute=False):
+        hr_client.get(reverse("reports:people_export", args=["xlsx"]), PERIOD)
+    export = PeopleExport.objects.get()
+    with translation.override("sv"):  # the worker: no request, no reader's language
+        build_people_export.call(export.pk)
+    download = hr_client.get(reverse("reports:export_download", args=[export.pk]))
+    workbook = load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+    assert workbook.sheetnames == ["People"]
+    assert next(workbook["People"].iter_rows(values_only=True))[0] == "Name"

@@ -82,6 +82,19 @@ def test_a_visitor_who_chooses_english_gets_the_next_page_in_english_by_cookie(c
     assert "Cookie" in page["Vary"] and "Accept-Language" in page["Vary"]
 
 
+def test_the_language_cookie_lasts_a_year_and_is_not_sent_from_other_sites(client, home_page):
+    cookie = choose(client, "en", "/").cookies["django_language"]
+    assert cookie["max-age"] == 60 * 60 * 24 * 365
+    assert cookie["samesite"] == "Lax"
+
+
+def test_a_language_the_site_does_not_offer_is_not_stored(client, home_page):
+    response = choose(client, "de", "/")
+    assert response.status_code == 302
+    assert "django_language" not in response.cookies
+    assert html_lang(client.get("/")) == "sv"
+
+
 def test_every_page_offers_the_switcher_each_language_named_in_itself(client, home_page):
     html = client.get("/").content.decode()
     assert f'action="{reverse("choose_language")}"' in html
@@ -105,6 +118,31 @@ def test_a_signed_in_persons_choice_is_saved_and_follows_them_to_another_device_
     assert html_lang(admin).startswith("en")
 
 
+def sign_in(client, user):
+    """The login form (force_login's request carries no cookie)."""
+    response = client.post(
+        reverse("login"), {"username": user.username, "password": "secret-password"}
+    )
+    assert response.status_code == 302
+
+
+def test_a_language_chosen_before_signing_in_is_saved_to_the_profile(client, home_page):
+    user = UserFactory(username="utan-val")
+    choose(client, "en", "/")
+    sign_in(client, user)
+    assert UserProfile.get_for_user(user).preferred_language == "en"
+    elsewhere = Client()
+    elsewhere.force_login(user)
+    assert html_lang(elsewhere.get("/")) == "en"
+
+
+def test_signing_in_keeps_a_language_the_person_saved_before(client, home_page):
+    user = prefers(UserFactory(), "sv")
+    choose(client, "en", "/")
+    sign_in(client, user)
+    assert UserProfile.get_for_user(user).preferred_language == "sv"
+
+
 def test_the_saved_language_wins_over_the_cookie_and_is_read_from_the_cache(client, home_page):
     user = prefers(UserFactory(), "en")
     client.cookies["django_language"] = "sv"
@@ -114,6 +152,30 @@ def test_the_saved_language_wins_over_the_cookie_and_is_read_from_the_cache(clie
         page = client.get("/")
     assert html_lang(page) == "en"
     assert not [q for q in queries.captured_queries if "wagtailusers_userprofile" in q["sql"]]
+
+
+def test_a_cache_miss_does_not_overwrite_a_choice_saved_meanwhile(monkeypatch):
+    from django.core.cache import cache
+
+    from vaksam.i18n import remember, saved_language
+
+    user = prefers(UserFactory(), "sv")
+    writes = {name: getattr(cache, name) for name in ("add", "set")}
+
+    def chosen_meanwhile(name):
+        def write(*args, **kwargs):
+            # The profile was read ("sv"); before it is cached, the person chooses English.
+            monkeypatch.undo()
+            remember(user, "en")
+            return writes[name](*args, **kwargs)
+
+        return write
+
+    cache.delete(f"vaksam:language:{user.pk}")
+    for name in writes:
+        monkeypatch.setattr(cache, name, chosen_meanwhile(name))
+    saved_language(user.pk)
+    assert saved_language(user.pk) == "en"
 
 
 def test_an_unsafe_next_is_refused(client, home_page):
@@ -260,6 +322,21 @@ def test_a_module_page_in_english_says_its_content_is_swedish_and_marks_it(clien
     html = client.get(course.intro_module.url).content.decode()
     assert NOTICE_SV not in html and NOTICE_EN not in html
     assert f"<h1>{course.intro_module.title}</h1>" in html
+
+
+@pytest.mark.parametrize("template", ["blocks/dilemma_block.html", "blocks/video_block.html"])
+def test_a_blocks_own_interface_text_is_marked_with_the_interface_language(template):
+    """Inside the StreamField marked lang="sv", "Show reflection" is English (WCAG 3.1.2)."""
+    from django.template.loader import render_to_string
+
+    value = {"title": "Ett dilemma", "situation": "", "question": "", "reflection": ""}
+    value |= {"video": {"url": ""}, "transcript": ""}
+    with translation.override("en"):
+        english = render_to_string(template, {"value": value, "id": "x"})
+    with translation.override("sv"):
+        swedish = render_to_string(template, {"value": value, "id": "x"})
+    assert '<summary lang="en">' in english
+    assert "<summary>" in swedish and "lang=" not in swedish
 
 
 def test_a_content_title_inside_a_translated_sentence_is_marked_swedish_in_english():

@@ -99,11 +99,11 @@ def test_production_keeps_database_connections_and_checks_them():
         "-c",
         "from django.conf import settings; db = settings.DATABASES['default'];"
         "print(db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], settings.EMAIL_TIMEOUT,"
-        "settings.WAGTAILADMIN_BASE_URL)",
+        "settings.WAGTAILADMIN_BASE_URL, settings.LANGUAGE_COOKIE_SECURE)",
         env_overrides={**PRODUCTION_ENV, "CONN_MAX_AGE": "120"},
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["120", "True", "10", "https://vaksam.example"]
+    assert result.stdout.split() == ["120", "True", "10", "https://vaksam.example", "True"]
 
 
 def test_s3_storage_needs_a_bucket():

@@ -227,6 +227,9 @@ OIDC_STORE_ID_TOKEN = True
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A visitor's choice outlives the browser session (Django's default); sent on links followed here.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Wagtail's admin offers the site's languages only, so one saved choice serves both (vaksam.i18n).
 # Each name in its own language, as the language switcher shows it.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]

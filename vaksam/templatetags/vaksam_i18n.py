@@ -5,7 +5,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from vaksam.i18n import content_lang_attribute
+from vaksam.i18n import content_lang_attribute, interface_lang_attribute
 
 register = template.Library()
 
@@ -15,6 +15,13 @@ def content_lang(obj=None) -> str:
     """` lang="sv"` when the object's content (a page, else the site's) is not in the interface's
     language, else nothing (vaksam.i18n.content_language)."""
     return content_lang_attribute(obj)
+
+
+@register.simple_tag
+def interface_lang(obj=None) -> str:
+    """` lang="en"` on a block's own interface text inside content marked as Swedish by
+    `{% content_lang %}`, else nothing (vaksam.i18n.interface_lang_attribute)."""
+    return interface_lang_attribute(obj)
 
 
 @register.filter
