@@ -151,9 +151,10 @@ def cast():
 
     from certificates.models import Certificate
     from certificates.services import issue_certificate
-    from courses.models import Booking, CourseCompletion, CourseSession, ModulePage
+    from courses.models import CourseCompletion, ModulePage
     from people.models import Employee
     from reports.dataset import SLUG_PREFIX
+    from sessions.models import Booking, CourseSession
 
     # The learner with the longest history among active staff in the most courses.
     learner = (
@@ -210,9 +211,9 @@ def correct_answers(attempt) -> dict:
 
 
 def journey(meter: Meter, learner_client, hr_client, world) -> None:
-    from courses import booking
-    from courses.models import Booking
     from quizzes.models import QuizAttempt
+    from sessions import booking
+    from sessions.models import Booking
 
     module, course, session = world["module"], world["course"], world["session"]
     c = learner_client

@@ -103,9 +103,9 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from courses.models import SessionTally
     from privacy.retention import apply_retention
     from quizzes.models import QuestionTally
+    from sessions.models import SessionTally
 
     call_command("migrate", verbosity=0)
     day = timezone.localdate() + timedelta(days=DAYS_LATER)

@@ -6,7 +6,7 @@ coordinator's edits to the demo content are never overwritten by a second run.
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -21,14 +21,10 @@ from wagtail.models import Page, Site
 from content.models import AccessibilityStatementPage, HomePage, SiteSettings, StandardPage
 from courses import demo_content
 from courses.compliance import recompute_compliance
-from courses.forms import nth_weekday_dates
 from courses.models import (
     AssignmentRule,
-    Attendance,
-    Booking,
     CourseIndexPage,
     CoursePage,
-    CourseSession,
     ModulePage,
     ModuleProgress,
 )
@@ -503,62 +499,6 @@ def build_rules(course: CoursePage) -> None:
     )
 
 
-def build_sessions(course: CoursePage, employees: list[Employee]) -> None:
-    """Three years of sessions every other month, with believable bookings and attendance."""
-    if CourseSession.objects.filter(course=course).exists():
-        return
-    rng = random.Random(3)  # noqa: S311 - demo history, not security
-    leader = next(e for e in employees if e.user.username == "samordnare")
-    today = timezone.localdate()
-    # The second Tuesday of a month three years ago, at nine.
-    first_day = date(today.year - 3, today.month, 8)
-    first_day += timedelta(days=(1 - first_day.weekday()) % 7)
-    starts = nth_weekday_dates(datetime.combine(first_day, time(9, 0)), count=22, interval_months=2)
-    learners = [e for e in employees if e.user.username not in {"medarbetare", "chef"}]
-    for index, start in enumerate(starts):
-        starts_at = timezone.make_aware(start)
-        online = index % 2 == 0
-        session = CourseSession.objects.create(
-            course=course,
-            starts_at=starts_at,
-            ends_at=starts_at + timedelta(hours=2),
-            format=CourseSession.Format.ONLINE if online else CourseSession.Format.ON_SITE,
-            location="" if online else "Norrdalens stadsdelsförvaltning, sal Ekorren",
-            meeting_url="https://moten.vaksamby.example/otillaten-paverkan" if online else "",
-            capacity=25,
-            leader=leader,
-            booking_deadline=CourseSession.default_deadline(starts_at),
-        )
-        booked = rng.sample(learners, rng.randint(4, 14))
-        Booking.objects.bulk_create(
-            Booking(
-                session=session,
-                employee=employee,
-                status=Booking.Status.CONFIRMED,
-                created_at=starts_at - timedelta(days=rng.randint(3, 40)),
-            )
-            for employee in booked
-        )
-        if starts_at < timezone.now():
-            session.status = CourseSession.Status.HELD
-            session.save(update_fields=["status"])
-            statuses = (
-                [Attendance.Status.PRESENT] * 17
-                + [Attendance.Status.ABSENT] * 2
-                + [Attendance.Status.EXCUSED]
-            )
-            Attendance.objects.bulk_create(
-                Attendance(
-                    session=session,
-                    employee=employee,
-                    status=rng.choice(statuses),
-                    marked_at=starts_at + timedelta(hours=2),
-                    marked_by=leader.user,
-                )
-                for employee in booked
-            )
-
-
 @transaction.atomic
 def seed_demo() -> DemoResult:
     roles = build_roles()
@@ -566,9 +506,8 @@ def seed_demo() -> DemoResult:
     employees = build_people(roles, units)
     course = build_site(roles)
     build_history(employees, course)
-    build_sessions(course, employees)
     build_rules(course)
-    # Apps built on courses (quizzes, …) add their demo data through this hook.
+    # Apps built on courses (sessions, quizzes, …) add their demo data through this hook.
     for step in hooks.get_hooks("seed_demo"):
         step(course=course, employees=employees, logins=[login.username for login in DEMO_LOGINS])
     recompute_compliance()

@@ -1,5 +1,6 @@
 """Workflows that other apps call: recording what a learner has completed."""
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
@@ -9,13 +10,7 @@ from wagtail import hooks
 
 from courses.compliance import recompute_compliance
 from courses.dates import add_months
-from courses.models import (
-    Attendance,
-    CourseCompletion,
-    CoursePage,
-    ModuleCompletion,
-    ModulePage,
-)
+from courses.models import CourseCompletion, CoursePage, ModuleCompletion, ModulePage
 from people.models import Employee
 
 
@@ -24,16 +19,36 @@ def required_modules(*, employee: Employee, course: CoursePage):
     return ModulePage.objects.child_of(course).live().for_employee(employee)
 
 
-def attended_in_round(*, employee: Employee, course: CoursePage, since):
-    """Present attendances at the course's sessions held in the current round."""
-    attended = Attendance.objects.filter(
-        employee=employee, session__course=course, status=Attendance.Status.PRESENT
+@dataclass(frozen=True)
+class Requirement:
+    """A provider's answer about one extra requirement of a course, in the employee's round.
+
+    `met_at`: when it was met (the latest moment that counts), or None while it is not.
+    """
+
+    met_at: datetime | None
+
+    @property
+    def met(self) -> bool:
+        return self.met_at is not None
+
+
+def extra_requirements(*, employee: Employee, course: CoursePage, since) -> list[Requirement]:
+    """What apps built on courses require beyond the modules (sessions: attendance).
+
+    Each `course_requirements` hook is called with employee, course and the round's start and
+    answers with a Requirement, or None when it asks nothing of this course: courses knows
+    neither the apps nor what they count.
+    """
+    answers = (
+        provider(employee=employee, course=course, since=since)
+        for provider in hooks.get_hooks("course_requirements")
     )
-    return attended if since is None else attended.filter(session__starts_at__gt=since)
+    return [answer for answer in answers if answer is not None]
 
 
 def course_requirements_met(*, employee: Employee, course: CoursePage, since) -> bool:
-    """Every module meant for the employee passed in this round, and attendance if required."""
+    """Every module meant for the employee passed in this round, and every extra requirement."""
     required = set(required_modules(employee=employee, course=course).values_list("pk", flat=True))
     passed = set(
         ModuleCompletion.objects.in_round(since)
@@ -42,24 +57,23 @@ def course_requirements_met(*, employee: Employee, course: CoursePage, since) ->
     )
     if not required or not required <= passed:
         return False
-    if course.requires_attendance:
-        return attended_in_round(employee=employee, course=course, since=since).exists()
-    return True
+    return all(
+        answer.met for answer in extra_requirements(employee=employee, course=course, since=since)
+    )
 
 
 def _completed_at(*, employee: Employee, course: CoursePage, since) -> datetime:
-    """When the last requirement was met: the last module pass or the attended session's end."""
+    """When the last requirement was met: the last module pass or an extra requirement's
+    moment (an attended session's end)."""
     moments = [
         ModuleCompletion.objects.in_round(since)
         .filter(employee=employee, module__in=required_modules(employee=employee, course=course))
-        .aggregate(last=Max("completed_at"))["last"]
+        .aggregate(last=Max("completed_at"))["last"],
+        *(
+            answer.met_at
+            for answer in extra_requirements(employee=employee, course=course, since=since)
+        ),
     ]
-    if course.requires_attendance:
-        moments.append(
-            attended_in_round(employee=employee, course=course, since=since).aggregate(
-                last=Max("session__ends_at")
-            )["last"]
-        )
     return min(max(moment for moment in moments if moment is not None), timezone.now())
 
 

@@ -4,20 +4,17 @@ from django.contrib import messages
 from django.db import transaction
 from django.db.models.deletion import Collector, ProtectedError
 from django.shortcuts import redirect
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic.models import DeleteView, IndexView
+from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import HeaderButton
 
-from courses import admin_views
 from courses.compliance import recompute_compliance
-from courses.models import AssignmentRule, CourseSession
+from courses.models import AssignmentRule
 from courses.tasks import recompute_compliance_task
 
 
@@ -96,86 +93,3 @@ def refuse_deleting_pages_with_history(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().id)
     return None
-
-
-@hooks.register("register_log_actions")
-def register_course_log_actions(actions):
-    actions.register_action(
-        "courses.attendance_changed", _("Ändra närvaro"), _("Närvaro ändrad efter avslut")
-    )
-
-
-class SessionIndexView(IndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("course").with_counts()
-
-    @property
-    def header_buttons(self):
-        return [
-            *super().header_buttons,
-            HeaderButton(
-                _("Skapa ett år av tillfällen"),
-                url=reverse("course_sessions:series"),
-                icon_name="date",
-            ),
-        ]
-
-
-class AttendanceLinkColumn(Column):
-    cell_template_name = "courses/admin/attendance_link_cell.html"
-
-    def get_value(self, instance):
-        return reverse("course_sessions:attendance", args=[instance.pk])
-
-
-class BookedColumn(Column):
-    def get_value(self, instance):
-        return f"{instance.booked_count} / {instance.capacity}"
-
-
-class CourseSessionViewSet(ModelViewSet):
-    model = CourseSession
-    icon = "date"
-    menu_label = _("Kurstillfällen")
-    menu_order = 320
-    add_to_admin_menu = True
-    url_prefix = "kurstillfallen"
-    url_namespace = "course_sessions"
-    index_view_class = SessionIndexView
-    list_display = [
-        "course",
-        "starts_at",
-        "format",
-        BookedColumn("booked", label=_("Bokade")),
-        "status",
-        AttendanceLinkColumn("attendance", label=_("Närvaro")),
-    ]
-    list_filter = ["status", "format", "course"]
-    ordering = ["-starts_at"]
-    panels = [
-        FieldPanel("course"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-        FieldRowPanel([FieldPanel("format"), FieldPanel("capacity")]),
-        FieldPanel("location"),
-        FieldPanel("meeting_url"),
-        FieldPanel("leader"),
-        # Status changes through actions that tell the people booked (close, call off).
-        FieldPanel("booking_deadline"),
-    ]
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path("serie/", admin_views.SessionSeriesView.as_view(), name="series"),
-            path("<int:pk>/narvaro/", admin_views.AttendanceView.as_view(), name="attendance"),
-            path(
-                "<int:pk>/narvaro/importera/",
-                admin_views.AttendanceImportView.as_view(),
-                name="attendance_import",
-            ),
-        ]
-
-
-@hooks.register("register_admin_viewset")
-def register_session_viewset():
-    return CourseSessionViewSet("course_sessions")

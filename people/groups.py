@@ -26,12 +26,12 @@ _MEDIA = [
 ]
 
 _SESSIONS = [
-    "courses.add_coursesession",
-    "courses.change_coursesession",
-    "courses.view_coursesession",
-    "courses.add_attendance",
-    "courses.change_attendance",
-    "courses.view_attendance",
+    "course_sessions.add_coursesession",
+    "course_sessions.change_coursesession",
+    "course_sessions.view_coursesession",
+    "course_sessions.add_attendance",
+    "course_sessions.change_attendance",
+    "course_sessions.view_attendance",
 ]
 
 # Model permissions per group. Everyone is also in Medarbetare, and HR and Kursansvarig add to

@@ -449,7 +449,7 @@ SECTIONS: list[Section] = [
     Section(
         key="bookings",
         title=gettext_lazy("Bokningar av kurstillfällen"),
-        holding=Holding("courses.Booking", "employee"),
+        holding=Holding("course_sessions.Booking", "employee"),
         related=("session__course",),
         order_by=("created_at", "pk"),
         record_type="bookings",
@@ -470,7 +470,7 @@ SECTIONS: list[Section] = [
     Section(
         key="attendance",
         title=gettext_lazy("Närvaro"),
-        holding=Holding("courses.Attendance", "employee"),
+        holding=Holding("course_sessions.Attendance", "employee"),
         related=("session__course",),
         order_by=("marked_at", "pk"),
         record_type="attendance",
@@ -536,7 +536,7 @@ SECTIONS: list[Section] = [
     Section(
         key="sessions_led",
         title=gettext_lazy("Kurstillfällen du leder"),
-        holding=Holding("courses.CourseSession", "leader"),
+        holding=Holding("course_sessions.CourseSession", "leader"),
         related=("course",),
         order_by=("starts_at", "pk"),
         record_type="bookings",
@@ -559,7 +559,7 @@ SECTIONS: list[Section] = [
     Section(
         key="attendance_marked",
         title=gettext_lazy("Närvaro du har registrerat"),
-        holding=Holding("courses.Attendance", "marked_by", "user"),
+        holding=Holding("course_sessions.Attendance", "marked_by", "user"),
         related=("session__course",),
         order_by=("marked_at", "pk"),
         record_type="attendance",
@@ -889,11 +889,14 @@ EXCLUDED: dict[tuple[str, str], str] = {
     "upload is in the log entries by the person.",
     ("certificates.Certificate", "completion"): "The same certificates as through `employee` "
     "(a certificate belongs to whoever completed the course).",
-    ("courses.Booking", "session"): "Bookings of a session the person leads are the "
+    ("course_sessions.Booking", "session"): "Bookings of a session the person leads are the "
     "participants' own data.",
-    ("courses.Attendance", "session"): "Attendance at a session the person leads is the "
+    ("course_sessions.Attendance", "session"): "Attendance at a session the person leads is the "
     "participants' own data.",
-    ("courses.SessionTally", "session"): "Counts of a thinned session's participants per unit "
+    (
+        "course_sessions.SessionTally",
+        "session",
+    ): "Counts of a thinned session's participants per unit "
     "and roles (the retention job's), no person in them.",
     ("people.PersonalDataAccessPerson", "access"): "Whom the person saw in their work: those "
     "people's data (the person's own accesses are in `access_by`, with how many were shown).",

@@ -29,17 +29,8 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from certificates.models import Certificate
-from courses.booking import promote_from_waiting_list
 from courses.dates import add_months
-from courses.models import (
-    Attendance,
-    Booking,
-    CourseCompletion,
-    CourseSession,
-    ModuleCompletion,
-    ModuleProgress,
-    ReminderLog,
-)
+from courses.models import CourseCompletion, ModuleCompletion, ModuleProgress, ReminderLog
 from identity.models import ScimUser
 from people.models import (
     PSEUDONYM_PREFIX,
@@ -50,6 +41,8 @@ from people.models import (
 )
 from people.services import employees_changed, remove_account
 from quizzes.models import QuizAttempt
+from sessions.booking import promote_from_waiting_list
+from sessions.models import Attendance, Booking, CourseSession
 
 ACTION = "privacy.pseudonymised"
 # Unambiguous when read aloud or typed (no 0/O, 1/I/L); 32^6 codes.

@@ -2,7 +2,7 @@
 
 `apply_retention()` walks `privacy.plan.record_types()` in order and calls each kind's step
 with the moment before which its records go. Steps that remove what the follow-up counts fold
-it into counts first (`quizzes.tallies`, `courses.tallies`), so old figures never change. Each
+it into counts first (`quizzes.tallies`, `sessions.tallies`), so old figures never change. Each
 step is one transaction of bulk statements: a fixed number of queries, plus one per 2,000
 tally rows written (92 at 50,000 employees before leavers joined, see bench/retention.py).
 Leavers are the exception: each is pseudonymised in a transaction of their own, about sixty
@@ -22,7 +22,6 @@ from wagtail.log_actions import registry as log_registry
 
 from courses.dates import add_months
 from courses.models import ModuleProgress, ReminderLog
-from courses.tallies import attendance_before, bookings_before, fold_attendance, fold_bookings
 from files.models import prune_expired_files
 from people.models import PersonalDataAccess, PersonalDataAccessPerson
 from people.uploads import UPLOAD_LIFETIME_SECONDS, remove_stale_uploads
@@ -31,6 +30,7 @@ from privacy.models import RetentionRun
 from privacy.plan import RecordType, record_types
 from quizzes.models import QuizAnswer, QuizAttempt
 from quizzes.tallies import answers_before, fold_answers, tertial_start
+from sessions.tallies import attendance_before, bookings_before, fold_attendance, fold_bookings
 
 
 @dataclass(frozen=True)

@@ -68,13 +68,10 @@ from courses.dates import add_months
 from courses.demo import ROLES as DEMO_ROLES
 from courses.models import (
     AssignmentRule,
-    Attendance,
-    Booking,
     ComplianceStatus,
     CourseCompletion,
     CourseIndexPage,
     CoursePage,
-    CourseSession,
     ModuleCompletion,
     ModulePage,
     ModuleProgress,
@@ -83,6 +80,7 @@ from courses.models import (
 from people import groups
 from people.models import Employee, OrgUnit, Role
 from quizzes.models import ModuleQuiz, QuizAnswer, QuizAttempt
+from sessions.models import Attendance, Booking, CourseSession
 
 USERNAME_PREFIX = "gen-"
 NUMBER_PREFIX = "GEN-"

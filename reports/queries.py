@@ -14,22 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.dates import add_months
-from courses.models import (
-    Attendance,
-    Booking,
-    ComplianceStatus,
-    CourseCompletion,
-    CoursePage,
-    CourseSession,
-    ModulePage,
-    SessionTally,
-)
+from courses.models import ComplianceStatus, CourseCompletion, CoursePage, ModulePage
 from people.models import OrgUnit, Role
 from people.roles import has_role
 from quizzes.analytics import QuestionStats, question_stats_by_module
 from quizzes.models import QuestionTally, QuizAnswer
 from reports.filters import Criteria
 from reports.scope import Scope
+from sessions.models import Attendance, Booking, CourseSession, SessionTally
 
 Status = ComplianceStatus.Status
 VALID = {Status.COMPLETED, Status.EXPIRING}

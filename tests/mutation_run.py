@@ -1,7 +1,7 @@
 """Run mutmut 3 over one group of core modules at a time (`make mutation GROUPS="compliance …"`).
 
 Each group names the files it mutates, the functions (as mutmut names them:
-`courses.booking.x_book`, `certificates.models.xǁCertificateǁstatus`) and the test files that
+`sessions.booking.x_book`, `certificates.models.xǁCertificateǁstatus`) and the test files that
 guard them. A group gets a run of its own, in a fresh `mutants/` (results kept from an earlier
 run would not see the tests added since), with the group's tests only: mutmut runs, for each
 mutant, the tests it saw call that function, and a wider selection costs seconds per mutant.
@@ -29,17 +29,17 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
         ["tests/courses/test_compliance.py", "tests/courses/test_boundary_days.py"],
     ),
     "booking": (
-        ["courses/booking.py", "courses/models/sessions.py"],
+        ["sessions/booking.py", "sessions/models.py"],
         [
-            "courses.booking.*",
-            "courses.models.sessions.xǁCourseSessionǁis_open_for_booking*",
-            "courses.models.sessions.xǁCourseSessionǁdefault_deadline*",
+            "sessions.booking.*",
+            "sessions.models.xǁCourseSessionǁis_open_for_booking*",
+            "sessions.models.xǁCourseSessionǁdefault_deadline*",
         ],
         [
-            "tests/courses/test_sessions.py",
-            "tests/courses/test_booking_mail.py",
-            "tests/courses/test_last_seat.py",
-            "tests/courses/test_attendance.py",
+            "tests/sessions/test_sessions.py",
+            "tests/sessions/test_booking_mail.py",
+            "tests/sessions/test_last_seat.py",
+            "tests/sessions/test_attendance.py",
             "tests/courses/test_boundary_days.py",
         ],
     ),
@@ -54,9 +54,10 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
         ],
     ),
     "completion": (
-        ["courses/services.py", "courses/models/records.py"],
+        ["courses/services.py", "courses/models/records.py", "sessions/requirements.py"],
         [
             "courses.services.*",
+            "sessions.requirements.*",
             "courses.models.records.xǁModuleProgressǁrecord_open*",
             "courses.models.records.xǁModuleCompletionQuerySetǁ*",
             "courses.models.records.xǁCourseCompletionQuerySetǁ*",
@@ -65,7 +66,7 @@ GROUPS: dict[str, tuple[list[str], list[str], list[str]]] = {
         [
             "tests/quizzes/test_completion.py",
             "tests/courses/test_progress.py",
-            "tests/courses/test_attendance.py",
+            "tests/sessions/test_attendance.py",
             "tests/courses/test_boundary_days.py",
         ],
     ),

@@ -14,6 +14,7 @@ from people.site_history import SiteHistoryView
 from privacy import urls as privacy_urls
 from quizzes import urls as quizzes_urls
 from reports import urls as reports_urls
+from sessions import urls as sessions_urls
 from vaksam import health
 
 # Wagtail's site history names people in its rows: ours records them. It goes before the
@@ -43,6 +44,7 @@ urlpatterns = [
     path("dokument/", include(wagtaildocs_urls)),
     path("", include(identity_urls)),
     path("", include(courses_urls)),
+    path("", include(sessions_urls)),
     path("", include(quizzes_urls)),
     path("", include(certificates_urls)),
     path("", include(reports_urls)),

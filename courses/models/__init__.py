@@ -15,21 +15,10 @@ from courses.models.records import (
     ModuleCompletionQuerySet,
     ModuleProgress,
 )
-from courses.models.sessions import (
-    Attendance,
-    Booking,
-    CourseSession,
-    CourseSessionQuerySet,
-    SessionTally,
-)
 
 __all__ = [
     "AssignmentRule",
     "ComplianceStatus",
-    "Attendance",
-    "Booking",
-    "CourseSession",
-    "CourseSessionQuerySet",
     "CourseCompletion",
     "CourseCompletionQuerySet",
     "CourseIndexPage",
@@ -41,5 +30,4 @@ __all__ = [
     "ModulePageQuerySet",
     "ModuleProgress",
     "ReminderLog",
-    "SessionTally",
 ]

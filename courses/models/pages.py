@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -122,27 +123,14 @@ class CoursePage(LoginRequiredPageMixin, CachedViewRestrictionsMixin, Page):
             pages = pages.for_employee(employee) if employee else pages.for_everyone()
             modules = [ModuleStatus(page=page, state=None) for page in pages]
         context["course_status"] = status
-        if status is not None and status.to_do and status.page.requires_attendance:
-            if not status.next_module:
-                # Only now, so one query and only here: the button says whether to book.
-                context["booking"] = _upcoming_booking(employee, self)
+        if status is not None:
+            # Apps built on courses add what the learner's next step needs (sessions: their
+            # booking of a session, when the course asks for attendance).
+            for add_context in hooks.get_hooks("course_page_context"):
+                add_context(context=context, employee=employee, status=status)
         context["modules"] = modules
         context["minutes"] = sum(module.page.estimated_minutes for module in modules)
         return context
-
-
-def _upcoming_booking(employee: Employee, course: CoursePage):
-    """The employee's live booking of an upcoming session of the course, soonest first."""
-    from courses.models.sessions import Booking, CourseSession  # sessions build on pages
-
-    return (
-        Booking.objects.filter(employee=employee, session__in=CourseSession.objects.upcoming())
-        .filter(session__course=course)
-        .exclude(status=Booking.Status.CANCELLED)
-        .select_related("session")
-        .order_by("session__starts_at")
-        .first()
-    )
 
 
 class ModulePageQuerySet(PageQuerySet):

@@ -31,10 +31,11 @@ from django.db.models import Count, Q  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from certificates.models import Certificate  # noqa: E402
-from courses.models import Booking, CourseCompletion, CourseSession  # noqa: E402
+from courses.models import CourseCompletion  # noqa: E402
 from people.models import Employee  # noqa: E402
 from quizzes.models import QuizAttempt  # noqa: E402
 from reports import dataset  # noqa: E402
+from sessions.models import Booking, CourseSession  # noqa: E402
 
 # The load users' password: prod-local is a local test stack whose address never leaves this
 # machine, like the demo's published password.

@@ -159,13 +159,14 @@ def demo(db):
 
     from certificates.models import Certificate, CertificateExport
     from courses.demo import seed_demo
-    from courses.models import AssignmentRule, Booking, CourseSession
+    from courses.models import AssignmentRule
     from identity.models import OIDCIdentity, ScimToken
     from identity.tokens import invitation_token_generator
     from people.models import Employee, OrgUnit, Role
     from quizzes.models import ModuleQuiz, QuizAttempt
     from reports.models import PeopleExport, ReportBundle
     from reports.tasks import build_people_export
+    from sessions.models import Booking, CourseSession
     from tests.factories import StandardPageFactory
 
     seed_demo()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from courses.models import Attendance, Booking, CourseSession
+from sessions.models import Attendance, Booking, CourseSession
 from tests.browser.axe import assert_accessible
 
 

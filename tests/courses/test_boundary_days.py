@@ -16,21 +16,22 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from courses import booking
 from courses.compliance import recompute_compliance, status_for
 from courses.dates import add_months
 from courses.models import (
     AssignmentRule,
     ComplianceStatus,
     CourseCompletion,
-    CourseSession,
     ModuleCompletion,
     ReminderLog,
 )
 from courses.reminders import reminder_for, send_reminders
-from courses.services import attended_in_round, record_module_completion
-from tests.courses.test_sessions import make_session
+from courses.services import record_module_completion
+from sessions import booking
+from sessions.models import CourseSession
+from sessions.requirements import attended_in_round
 from tests.factories import EmployeeFactory, OrgUnitFactory
+from tests.sessions.test_sessions import make_session
 
 Status = ComplianceStatus.Status
 DAY = timedelta(days=1)

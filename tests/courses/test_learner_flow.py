@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from courses.booking import book
 from courses.compliance import recompute_compliance
 from courses.models import (
     AssignmentRule,
@@ -22,7 +21,8 @@ from courses.models import (
     ModuleProgress,
 )
 from courses.services import record_module_completion
-from tests.courses.test_sessions import make_session
+from sessions.booking import book
+from tests.sessions.test_sessions import make_session
 
 pytestmark = pytest.mark.django_db
 

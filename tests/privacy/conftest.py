@@ -12,20 +12,14 @@ from wagtail.users.models import UserProfile
 
 from certificates.models import CertificateExport
 from certificates.services import revoke_certificate
-from courses.models import (
-    Attendance,
-    Booking,
-    CourseCompletion,
-    CourseSession,
-    ModuleProgress,
-    ReminderLog,
-)
+from courses.models import CourseCompletion, ModuleProgress, ReminderLog
 from courses.services import record_module_completion
 from identity.models import OIDCIdentity, ScimUser
 from people.groups import KURSANSVARIG, ensure_groups
 from people.models import PersonalDataAccess, PersonalDataAccessPerson
 from quizzes.models import QuizAnswer, QuizAttempt
 from reports.models import PeopleExport, ReportBundle
+from sessions.models import Attendance, Booking, CourseSession
 from tests.factories import ComplianceStatusFactory, EmployeeFactory
 
 

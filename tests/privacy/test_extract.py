@@ -13,11 +13,12 @@ from django.test.utils import CaptureQueriesContext, isolate_apps
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from courses.models import Attendance, Booking, CourseSession, ReminderLog
+from courses.models import ReminderLog
 from people.models import Employee
 from privacy import extract
 from privacy.extract import EXCLUDED, EXCLUDED_WITHOUT_RELATION, SECTIONS
 from quizzes.models import QuizAnswer, QuizAttempt
+from sessions.models import Attendance, Booking, CourseSession
 from tests.factories import EmployeeFactory
 
 
@@ -81,12 +82,12 @@ def test_the_walk_finds_known_holders_directly_and_through_one_hop():
     """The walk is not empty: it finds our models, Wagtail's and django-otp's, and a hop."""
     relations = person_relations(apps.get_models())
     for known in [
-        ("courses.Booking", "employee"),
+        ("course_sessions.Booking", "employee"),
         ("identity.OIDCIdentity", "user"),
         ("otp_totp.TOTPDevice", "user"),
         ("wagtailcore.ModelLogEntry", "user"),
         ("quizzes.QuizAnswer", "attempt"),  # one hop: QuizAnswer -> QuizAttempt -> Employee
-        ("courses.Attendance", "marked_by"),
+        ("course_sessions.Attendance", "marked_by"),
     ]:
         assert known in relations
 

@@ -20,15 +20,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.utils import get_deleted_user_display_name
 
 from courses.dates import add_months
-from courses.models import (
-    Attendance,
-    Booking,
-    CourseCompletion,
-    CourseSession,
-    ModuleCompletion,
-    ModuleProgress,
-    ReminderLog,
-)
+from courses.models import CourseCompletion, ModuleCompletion, ModuleProgress, ReminderLog
 from courses.services import record_module_completion
 from identity.models import OIDCIdentity, ScimUser
 from people.groups import ADMINISTRATOR, HR, MEDARBETARE, ensure_groups
@@ -43,6 +35,7 @@ from privacy.leavers import (
     pseudonymise,
     pseudonymise_leavers,
 )
+from sessions.models import Attendance, Booking, CourseSession
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,21 +15,14 @@ from wagtail import hooks
 from wagtail.log_actions import log
 
 from certificates.models import CertificateExport
-from courses.models import (
-    Attendance,
-    Booking,
-    CourseSession,
-    ModuleCompletion,
-    ModuleProgress,
-    ReminderLog,
-    SessionTally,
-)
+from courses.models import ModuleCompletion, ModuleProgress, ReminderLog
 from people.models import PersonalDataAccess, PersonalDataAccessPerson
 from people.uploads import UPLOAD_DIR
 from privacy.models import RetentionRun
 from privacy.retention import apply_retention, pending
 from privacy.tasks import apply_retention_task
 from quizzes.models import QuestionTally, QuizAnswer, QuizAttempt
+from sessions.models import Attendance, Booking, CourseSession, SessionTally
 from tests.factories import EmployeeFactory
 
 TODAY = date(2030, 6, 15)

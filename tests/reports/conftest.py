@@ -13,8 +13,9 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from courses.models import Attendance, Booking, ComplianceStatus, CourseCompletion, CourseSession
+from courses.models import ComplianceStatus, CourseCompletion
 from people.groups import HR, ensure_groups
+from sessions.models import Attendance, Booking, CourseSession
 from tests.factories import (
     ComplianceStatusFactory,
     EmployeeFactory,

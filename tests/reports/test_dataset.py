@@ -10,12 +10,9 @@ from django.utils import timezone
 
 from courses.models import (
     AssignmentRule,
-    Attendance,
-    Booking,
     ComplianceStatus,
     CourseCompletion,
     CoursePage,
-    CourseSession,
     ModuleCompletion,
     ModulePage,
     ModuleProgress,
@@ -23,6 +20,7 @@ from courses.models import (
 from people.models import Employee, OrgUnit, Role
 from quizzes.models import ModuleQuiz, QuizAnswer, QuizAttempt
 from reports import dataset
+from sessions.models import Attendance, Booking, CourseSession
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db

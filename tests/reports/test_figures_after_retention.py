@@ -10,12 +10,12 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from courses.models import Attendance, Booking, SessionTally
 from privacy.retention import apply_retention
 from quizzes.models import QuestionTally, QuizAnswer, QuizAttempt
 from reports import queries
 from reports.filters import FollowUpFilterSet
 from reports.scope import scope_for
+from sessions.models import Attendance, Booking, SessionTally
 from tests.reports.conftest import PERIOD, at
 from tests.reports.test_exports import csv_text
 

@@ -5,7 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from courses.models import Attendance, CourseCompletion
+from courses.models import CourseCompletion
+from sessions.models import Attendance
 from tests.factories import ComplianceStatusFactory, OrgUnitFactory, RoleFactory
 from tests.reports.conftest import PERIOD, at, person
 

@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from courses.models import Attendance, SessionTally
 from privacy.retention import apply_retention
 from reports.scope import scope_for
+from sessions.models import Attendance, SessionTally
 from tests.factories import UserFactory
 from tests.reports.conftest import PERIOD
 from tests.reports.test_exports import csv_text, pdf_text

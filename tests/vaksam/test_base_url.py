@@ -19,13 +19,14 @@ from wagtail.models import Site
 
 from certificates.pdf import certificate_html, certificate_pdf
 from content.models import SiteSettings
-from courses import booking
 from courses.compliance import recompute_compliance
-from courses.models import AssignmentRule, CourseCompletion, CourseSession
+from courses.models import AssignmentRule, CourseCompletion
 from courses.reminders import send_reminders
 from courses.services import record_module_completion
 from identity.forms import EmployeePasswordResetForm
 from identity.invitations import send_invitation
+from sessions import booking
+from sessions.models import CourseSession
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,9 @@ from django.utils import translation
 from django.utils.formats import date_format, time_format
 
 from certificates.models import Certificate
-from courses.models import ComplianceStatus, CourseCompletion, CourseSession, ModuleCompletion
+from courses.models import ComplianceStatus, CourseCompletion, ModuleCompletion
 from courses.services import record_module_completion
+from sessions.models import CourseSession
 from tests.factories import ComplianceStatusFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,14 +15,15 @@ from wagtail.users.models import UserProfile
 
 from certificates.models import Certificate
 from certificates.pdf import certificate_html
-from courses.booking import send_booking_email
 from courses.compliance import recompute_compliance
-from courses.models import AssignmentRule, Booking, CourseCompletion, CourseSession
+from courses.models import AssignmentRule, CourseCompletion
 from courses.reminders import send_employee_reminders, send_manager_digests
 from courses.services import record_module_completion
 from identity.forms import EmployeePasswordResetForm
 from identity.invitations import invite
 from people.models import Employee
+from sessions.booking import send_booking_email
+from sessions.models import Booking, CourseSession
 from tests.catalogue import use_english
 from tests.factories import EmployeeFactory, OrgUnitFactory, UserFactory
 

@@ -28,6 +28,7 @@ APPS = [
     "privacy",
     "quizzes",
     "reports",
+    "sessions",
     "vaksam",
 ]
 
@@ -207,6 +208,7 @@ PYTHON_SKIPPED = (
     "courses/demo.py",
     "quizzes/demo_questions.py",
     "people/demo.py",
+    "sessions/demo.py",
     # The synthetic organisation of the benchmarks and the load test: demo content.
     "reports/dataset.py",
     # URL paths are Swedish in every language (the project's choice: they are addresses).
@@ -223,7 +225,7 @@ PYTHON_ALLOWED = {
     # What a filtered list records in the access log for a search: a log entry, for the DPO.
     ("certificates/admin_views.py", "sökning"): "log entry",
     # The calendar's product identifier (RFC 5545 PRODID): read by programs only.
-    ("courses/booking.py", "-//Vaksam//Kurstillfällen//SV"): "machine identifier",
+    ("sessions/booking.py", "-//Vaksam//Kurstillfällen//SV"): "machine identifier",
     # The SCIM service provider configuration: read by the identity provider's program.
     ("identity/scim/provider.py", "En token från manage.py create_scim_token."): "machine text",
     # Role names are the names of the groups in the database (proper names, WCAG 3.1.2).

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "people",
     "identity",
     "courses",
+    "sessions",
     "quizzes",
     "certificates",
     "reports",

@@ -11,13 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from courses import booking
-from courses.forms import nth_weekday_dates
-from courses.models import Attendance, CourseCompletion, CourseSession
+from courses.models import CourseCompletion
 from courses.services import record_module_completion
 from people.groups import ensure_groups
-from tests.courses.test_sessions import make_session
+from sessions import booking
+from sessions.forms import nth_weekday_dates
+from sessions.models import Attendance, CourseSession
 from tests.factories import CoursePageFactory, EmployeeFactory
+from tests.sessions.test_sessions import make_session
 
 pytestmark = pytest.mark.django_db
 

@@ -10,26 +10,26 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses.attendance_import import match_attendance_file
-from courses.booking import BookingError, cancel_session, mark_attendance
-from courses.forms import AttendanceImportForm, SessionSeriesForm
-from courses.models import Attendance, Booking, CourseSession
 from people.access import require_permission
 from people.access_log import Purpose, record_access
 from people.models import Employee
 from people.tabular import UnreadableFile, check_size
+from sessions.attendance_import import match_attendance_file
+from sessions.booking import BookingError, cancel_session, mark_attendance
+from sessions.forms import AttendanceImportForm, SessionSeriesForm
+from sessions.models import Attendance, Booking, CourseSession
 
-ATTENDANCE_PERMISSION = "courses.change_attendance"
+ATTENDANCE_PERMISSION = "course_sessions.change_attendance"
 
 
 class SessionSeriesView(WagtailAdminTemplateMixin, FormView):
     form_class = SessionSeriesForm
-    template_name = "courses/admin/session_series.html"
+    template_name = "sessions/admin/session_series.html"
     page_title = gettext_lazy("Skapa kurstillfällen för ett år")
     header_icon = "date"
 
     def dispatch(self, request, *args, **kwargs):
-        require_permission(request, "courses.add_coursesession")
+        require_permission(request, "course_sessions.add_coursesession")
         return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
@@ -56,7 +56,7 @@ class SessionSeriesView(WagtailAdminTemplateMixin, FormView):
 class AttendanceView(WagtailAdminTemplateMixin, TemplateView):
     """Booked employees and walk-ins with their attendance, marked in bulk."""
 
-    template_name = "courses/admin/attendance.html"
+    template_name = "sessions/admin/attendance.html"
     header_icon = "user"
 
     def dispatch(self, request, *args, pk, **kwargs):
@@ -198,7 +198,7 @@ class AttendanceImportView(WagtailAdminTemplateMixin, FormView):
     """Upload a participant list, check the matches, then save them as present."""
 
     form_class = AttendanceImportForm
-    template_name = "courses/admin/attendance_import.html"
+    template_name = "sessions/admin/attendance_import.html"
     header_icon = "upload"
 
     def dispatch(self, request, *args, pk, **kwargs):

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from courses import booking
-from courses.models import Booking, CourseSession
 from people.models import Employee
+from sessions import booking
+from sessions.models import Booking, CourseSession
 from tests.factories import CoursePageFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,7 @@
-"""Course sessions (the bimonthly kurstillfällen), bookings and attendance."""
+"""Course sessions (the bimonthly kurstillfällen), bookings and attendance.
+
+The tables keep the names they had when these models lived in `courses`.
+"""
 
 from datetime import timedelta
 
@@ -10,7 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from courses.models.pages import CoursePage
+from courses.models import CoursePage
 from people.models import Employee
 
 
@@ -71,6 +74,7 @@ class CourseSession(models.Model):
     objects = CourseSessionQuerySet.as_manager()
 
     class Meta:
+        db_table = "courses_coursesession"
         ordering = ["starts_at"]
         verbose_name = _("kurstillfälle")
         verbose_name_plural = _("kurstillfällen")
@@ -128,6 +132,7 @@ class Booking(models.Model):
     cancelled_at = models.DateTimeField(_("avbokad"), null=True, blank=True)
 
     class Meta:
+        db_table = "courses_booking"
         ordering = ["created_at", "pk"]
         verbose_name = _("bokning")
         verbose_name_plural = _("bokningar")
@@ -172,6 +177,7 @@ class Attendance(models.Model):
     )
 
     class Meta:
+        db_table = "courses_attendance"
         verbose_name = _("närvaro")
         verbose_name_plural = _("närvaro")
         constraints = [
@@ -214,6 +220,7 @@ class SessionTally(models.Model):
     excused = models.PositiveIntegerField(_("anmält förhinder"), default=0)
 
     class Meta:
+        db_table = "courses_sessiontally"
         verbose_name = _("sammanräknad närvaro")
         verbose_name_plural = _("sammanräknad närvaro")
 

@@ -10,10 +10,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses import booking
-from courses.models import Booking, CourseSession
-from tests.courses.test_sessions import make_session
+from sessions import booking
+from sessions.models import Booking, CourseSession
 from tests.factories import EmployeeFactory
+from tests.sessions.test_sessions import make_session
 
 pytestmark = pytest.mark.django_db
 

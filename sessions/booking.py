@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from content.links import absolute_reverse
-from courses.models import Attendance, Booking, CourseSession
 from courses.services import complete_course_if_done
 from people.models import Employee
+from sessions.models import Attendance, Booking, CourseSession
 from vaksam.i18n import content_language, language_for
 
 
@@ -89,11 +89,11 @@ def send_booking_email(booking: Booking, kind: str) -> None:
         subject = " ".join(subject.split())
         message = EmailMultiAlternatives(
             subject=subject,
-            body=render_to_string("courses/email/booking.txt", context),
+            body=render_to_string("sessions/email/booking.txt", context),
             to=[employee.user.email],
         )
         message.attach_alternative(
-            render_to_string("courses/email/booking.html", context), "text/html"
+            render_to_string("sessions/email/booking.html", context), "text/html"
         )
         if kind in {"confirmed", "promoted", "session_cancelled"}:
             message.attach(
@@ -111,8 +111,8 @@ def mail_after_commit(booking: Booking, kind: str) -> None:
     answers at once, and a mail that cannot be sent is a failed task, not a 500 (`robust`: even
     a queue that cannot be reached is only logged).
     """
-    # Imported here: courses.tasks imports this module.
-    from courses.tasks import send_booking_email_task
+    # Imported here: sessions.tasks imports this module.
+    from sessions.tasks import send_booking_email_task
 
     def enqueue():
         try:

@@ -4,10 +4,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from courses import booking
 from people.models import PersonalDataAccess
-from tests.courses.test_sessions import make_session
+from sessions import booking
 from tests.factories import EmployeeFactory
+from tests.sessions.test_sessions import make_session
 
 pytestmark = pytest.mark.django_db
 

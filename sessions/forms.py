@@ -8,8 +8,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import CoursePage, CourseSession
+from courses.models import CoursePage
 from people.models import Employee
+from sessions.models import CourseSession
 
 
 def nth_weekday_dates(first: datetime, *, count: int, interval_months: int) -> list[datetime]:

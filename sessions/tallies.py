@@ -12,8 +12,8 @@ from datetime import datetime
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 
-from courses.models import Attendance, Booking, SessionTally
 from people.roles import role_sets
+from sessions.models import Attendance, Booking, SessionTally
 
 
 def bookings_before(moment: datetime):

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import Booking, CourseSession
+from sessions.models import Booking, CourseSession
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def test_the_mail_is_a_task_enqueued_after_commit_not_sent_in_the_request(
         def enqueue(*args):
             enqueued.append(args)
 
-    monkeypatch.setattr("courses.tasks.send_booking_email_task", Queue)
+    monkeypatch.setattr("sessions.tasks.send_booking_email_task", Queue)
     client.force_login(employee.user)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         client.post(reverse("session_book", args=[session.pk]))
@@ -156,7 +156,7 @@ def test_the_mail_task_is_queued_again_when_the_connection_was_cut_after_commit(
             if len(calls) == 1:
                 raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr("courses.tasks.send_booking_email_task", Queue)
+    monkeypatch.setattr("sessions.tasks.send_booking_email_task", Queue)
     client.force_login(employee.user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("session_book", args=[session.pk]))
@@ -180,7 +180,7 @@ def test_a_booking_stands_when_the_mail_queue_cannot_be_reached_at_all(
             calls.append(args)
             raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr("courses.tasks.send_booking_email_task", Queue)
+    monkeypatch.setattr("sessions.tasks.send_booking_email_task", Queue)
     client.force_login(employee.user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("session_book", args=[session.pk]), follow=True)

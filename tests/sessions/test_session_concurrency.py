@@ -7,8 +7,8 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from courses import booking
-from courses.models import Booking, CourseSession
+from sessions import booking
+from sessions.models import Booking, CourseSession
 from tests.factories import EmployeeFactory
 
 pytestmark = [
